@@ -1,0 +1,84 @@
+#pragma once
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <queue>
+#include <utility>
+#include <vector>
+
+namespace playground {
+
+// A fire-and-forget coroutine owned by an EventLoop. It starts suspended; the loop resumes it.
+class Task {
+ public:
+  struct promise_type {
+    std::exception_ptr error;
+    Task get_return_object() { return Task{std::coroutine_handle<promise_type>::from_promise(*this)}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { error = std::current_exception(); }
+  };
+
+  Task(Task&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  Task& operator=(Task&&) = delete;
+  ~Task() {
+    if (handle_) handle_.destroy();
+  }
+  std::coroutine_handle<promise_type> release() { return std::exchange(handle_, {}); }
+
+ private:
+  explicit Task(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+// A single-threaded event loop in the style of asyncio: a ready queue and a timer heap.
+// Coroutines run until they co_await; only then can another one run (cooperative multitasking).
+class EventLoop {
+ public:
+  struct Timer {
+    double due_ms;
+    std::uint64_t sequence;  // keeps equal deadlines in FIFO order
+    std::coroutine_handle<> handle;
+    bool operator>(const Timer& other) const {
+      return due_ms != other.due_ms ? due_ms > other.due_ms : sequence > other.sequence;
+    }
+  };
+
+  class SleepAwaiter {
+   public:
+    SleepAwaiter(EventLoop& loop, double delay_ms) : loop_(loop), delay_ms_(delay_ms) {}
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> handle) { loop_.schedule_after(delay_ms_, handle); }
+    void await_resume() const noexcept {}
+
+   private:
+    EventLoop& loop_;
+    double delay_ms_;
+  };
+
+  EventLoop() = default;
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+  ~EventLoop();
+
+  // Suspends the caller for `delay_ms` (asyncio.sleep); other coroutines run meanwhile.
+  SleepAwaiter sleep(double delay_ms) { return {*this, delay_ms}; }
+  // Lets every other ready coroutine run once first (asyncio.sleep(0)).
+  SleepAwaiter yield() { return {*this, -1}; }
+
+  void spawn(Task task);
+  // Runs until every spawned coroutine has finished; rethrows the first exception one raised.
+  void run();
+
+ private:
+  void schedule_after(double delay_ms, std::coroutine_handle<> handle);
+
+  std::deque<std::coroutine_handle<>> ready_;
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+  std::vector<std::coroutine_handle<Task::promise_type>> tasks_;
+  std::uint64_t next_sequence_ = 0;
+};
+
+}  // namespace playground

@@ -1,0 +1,27 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "playground/bigint.hpp"
+
+namespace playground {
+
+// n! by a balanced product tree: operands of similar size let Karatsuba do the heavy products,
+// where a running product would multiply one huge number by one small number n times.
+BigInt factorial_product_tree(std::uint64_t n);
+
+// Facts about a big integer, found without the quadratic full decimal conversion.
+struct DecimalSummary {
+  std::uint64_t digits = 0;
+  std::string leading;  // the first min(20, digits) decimal digits
+  std::uint64_t bits = 0;
+};
+DecimalSummary summarize_decimal(const BigInt& value);
+
+// Trailing decimal zeros of n!: Legendre's formula for the exponent of 5 (2 is always more plentiful).
+std::uint64_t factorial_trailing_zeros(std::uint64_t n);
+
+// The full decimal string by divide and conquer over powers of ten (Boost's str() is quadratic).
+std::string to_decimal(const BigInt& value);
+
+}  // namespace playground

@@ -1,0 +1,78 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace playground {
+
+enum class Demo { Primes, Factorial, Race, Io };
+enum class Mode { Sequential, Threads, GilThreads, Async, Processes };
+enum class StartMethod { Fork, Spawn, Worker };
+enum class Sync { None, Lock, Atomic };
+enum class PrimeAlgorithm { TrialDivision, Sieve };
+
+std::string_view to_string(Demo);
+std::string_view to_string(Mode);
+std::string_view to_string(StartMethod);
+std::string_view to_string(Sync);
+std::string_view to_string(PrimeAlgorithm);
+
+// Every input of every demo, after defaults. Only the fields of `Request::demo` are meaningful.
+struct Params {
+  std::uint64_t limit = 100000;  // primes
+  PrimeAlgorithm algorithm = PrimeAlgorithm::TrialDivision;
+  std::uint64_t n = 100000;  // factorial
+  std::uint64_t count = 4;
+  bool print = false;
+  std::uint64_t increments = 100000;  // race, per worker
+  Sync sync = Sync::None;
+  bool shared_memory = false;
+  std::uint64_t runs = 1;
+  std::uint64_t tasks = 3;  // io
+  std::uint64_t latency_ms = 1000;
+  std::uint64_t switch_interval_ms = 5;  // gil-threads
+};
+
+struct Request {
+  Demo demo = Demo::Primes;
+  Mode mode = Mode::Threads;
+  std::uint64_t workers = 1;
+  std::optional<StartMethod> start_method;  // processes only
+  Params params;
+};
+
+// What the running side can do; validation reports anything beyond it as bad input.
+struct Capabilities {
+  std::uint64_t max_threads = 256;    // threads, gil-threads and async workers
+  std::uint64_t max_processes = 64;   // 0: the processes mode is unavailable here
+  std::vector<StartMethod> start_methods{StartMethod::Fork, StartMethod::Spawn};
+  std::string processes_unavailable_reason = "processes are not available in this runtime";
+};
+
+// One documented range per numeric input; the CLI's help and every error message come from here.
+struct NumericSpec {
+  std::string_view key;   // request key, snake_case
+  std::string_view flag;  // CLI flag
+  std::uint64_t min;
+  std::uint64_t max;
+};
+const std::vector<NumericSpec>& numeric_specs();
+const NumericSpec& numeric_spec(std::string_view key);
+
+// Parses and validates a request. Values may be JSON numbers or strings holding digits, so the
+// CLI (which hands over its raw flag text) and JSON clients get identical messages.
+// Throws ArgumentError naming the flag and its accepted range.
+Request parse_request(const nlohmann::json& request, const Capabilities& caps = {});
+
+// The request head of a report: every input, after defaults.
+nlohmann::json request_to_json(const Request&);
+nlohmann::json params_to_json(const Request&);
+
+// Worker count used when a request names none: the seed's choice per demo.
+std::uint64_t default_workers(Demo, std::uint64_t tasks_hint);
+
+}  // namespace playground

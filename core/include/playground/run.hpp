@@ -1,0 +1,51 @@
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "playground/report.hpp"
+#include "playground/request.hpp"
+#include "playground/workload.hpp"
+
+namespace playground {
+
+// Optional hooks of a run. `progress` counts finished items (of Workload::total_items) for a
+// progress indicator; `cancel` stops workers at their next slice.
+struct RunHooks {
+  std::atomic<std::uint64_t>* progress = nullptr;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// Runs an in-process mode (sequential, threads, gil-threads, async) and returns its report.
+// The processes mode is driven from outside (native runner, browser Workers) through the
+// shard functions below. Throws ArgumentError on a processes request.
+Report run(const Request&, const RunHooks& = {});
+
+// One process's share: the tasks i with i % shard_count == shard_index, run sequentially.
+struct ShardOutcome {
+  nlohmann::json partial;
+  Span span;
+};
+ShardOutcome run_shard(const Request&, std::uint64_t shard_index, std::uint64_t shard_count,
+                       double origin_ms, const RunHooks& = {}, RaceCounter shared = {});
+
+// Merges shard outcomes into the processes report (`shared` if the shards shared a race counter).
+Report assemble_shards(const Request&, const std::vector<ShardOutcome>&, double wall_ms,
+                       RaceCounter shared = {});
+
+// Parses, validates and runs a request given as JSON; any failure becomes an error report.
+// Used by the wasm binding and the server; `caps` tells what the runtime supports.
+nlohmann::json run_json(const std::string& request_json, const Capabilities& caps);
+
+// Convenience for tests and tools: total items a request will process.
+std::uint64_t task_count(const Request&);
+
+}  // namespace playground
+
+namespace playground {
+// The message a process (or browser Worker) sends its parent, and its reading.
+nlohmann::json shard_to_json(const ShardOutcome&);
+ShardOutcome shard_from_json(const nlohmann::json&);
+}  // namespace playground

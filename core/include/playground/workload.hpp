@@ -1,0 +1,61 @@
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "playground/request.hpp"
+
+namespace playground {
+
+// What a task asks of its scheduler after one slice.
+enum class StepKind {
+  More,  // computed a slice; more slices follow (a safe point: schedulers may switch here)
+  Wait,  // must wait `wait_ms` before its next slice (I/O: the GIL is released, a coroutine suspends)
+  Done,  // finished
+};
+
+struct StepResult {
+  StepKind kind = StepKind::Done;
+  std::uint64_t wait_ms = 0;
+  std::uint64_t items = 0;  // work units finished by this slice (numbers tested, factorials, increments)
+};
+
+// Shared state of the race demo. Processes with --shared-memory place it in a shared mapping.
+class CounterLock {
+ public:
+  virtual ~CounterLock() = default;
+  virtual void lock() = 0;
+  virtual void unlock() = 0;
+};
+
+struct RaceCounter {
+  std::atomic<std::int64_t>* value = nullptr;
+  CounterLock* lock = nullptr;
+};
+
+// A demo's work, split into independent tasks that run slice by slice. Modes decide how tasks
+// map onto workers and how slices interleave; the workload only computes and accumulates.
+// step() is called concurrently for different tasks, never for the same task at once.
+class Workload {
+ public:
+  virtual ~Workload() = default;
+  virtual std::size_t task_count() const = 0;
+  virtual std::uint64_t total_items() const = 0;
+  // Runs the next slice of `task`; `cursor` is that task's private progress, starting at 0.
+  // `worker` (< the worker count given at creation) selects the accumulator to use.
+  virtual StepResult step(std::size_t task, std::uint64_t& cursor, std::size_t worker) = 0;
+  // The accumulated outcome of the tasks this instance ran, as sent from a process to its parent.
+  virtual nlohmann::json partial() const = 0;
+  // Adds a partial from another instance (a child process, a browser Worker).
+  virtual void absorb(const nlohmann::json& partial) = 0;
+  // The report's `result`, from everything run or absorbed.
+  virtual nlohmann::json result() const = 0;
+};
+
+// `workers` accumulators are prepared. `shared` replaces the race demo's private counter.
+std::unique_ptr<Workload> make_workload(const Request&, std::size_t workers,
+                                        RaceCounter shared = {});
+
+}  // namespace playground

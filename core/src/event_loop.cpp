@@ -1,0 +1,51 @@
+#include "playground/event_loop.hpp"
+
+#include <chrono>
+#include <thread>
+
+#include "playground/platform.hpp"
+
+namespace playground {
+
+EventLoop::~EventLoop() {
+  for (auto handle : tasks_) handle.destroy();
+}
+
+void EventLoop::spawn(Task task) {
+  auto handle = task.release();
+  tasks_.push_back(handle);
+  ready_.push_back(handle);
+}
+
+void EventLoop::schedule_after(double delay_ms, std::coroutine_handle<> handle) {
+  if (delay_ms < 0) {
+    ready_.push_back(handle);
+    return;
+  }
+  timers_.push(Timer{now_ms() + delay_ms, next_sequence_++, handle});
+}
+
+void EventLoop::run() {
+  while (!ready_.empty() || !timers_.empty()) {
+    // Move every due timer to the ready queue, in deadline order.
+    const double now = now_ms();
+    while (!timers_.empty() && timers_.top().due_ms <= now) {
+      ready_.push_back(timers_.top().handle);
+      timers_.pop();
+    }
+    if (ready_.empty()) {
+      // Nothing can run: sleep until the earliest deadline, as a selector with a timeout would.
+      const double wait = timers_.top().due_ms - now_ms();
+      if (wait > 0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
+      continue;
+    }
+    auto handle = ready_.front();
+    ready_.pop_front();
+    handle.resume();
+  }
+  for (auto handle : tasks_) {
+    if (handle.promise().error) std::rethrow_exception(handle.promise().error);
+  }
+}
+
+}  // namespace playground

@@ -1,0 +1,106 @@
+#include "playground/factorial.hpp"
+
+#include <cmath>
+#include <vector>
+
+namespace playground {
+namespace {
+
+using boost::multiprecision::limb_type;
+
+// Product of lo..hi (inclusive), split in halves until the factors fit a machine word.
+BigInt product_range(std::uint64_t lo, std::uint64_t hi) {
+  if (hi - lo < 8) {
+    // Short ranges: multiplying by one machine word at a time is cheap.
+    BigInt product = 1;
+    for (std::uint64_t k = lo; k <= hi; ++k) product *= static_cast<limb_type>(k);
+    return product;
+  }
+  const std::uint64_t mid = lo + (hi - lo) / 2;
+  return product_range(lo, mid) * product_range(mid + 1, hi);
+}
+
+BigInt power_of_ten(std::uint64_t exponent) { return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(exponent)); }
+
+// powers[k] = 10^(kChunkDigits * 2^k). A value below powers[level + 1] splits at powers[level]
+// into two halves of equal digit width; the recursion ends in str() on small pieces.
+constexpr std::uint64_t kChunkDigits = 512;
+
+// Writes value (< powers[level + 1]) with exactly kChunkDigits * 2^(level + 1) digits.
+void append_padded(std::string& out, const BigInt& value, const std::vector<BigInt>& powers, int level) {
+  if (level < 0) {
+    const std::string text = value.str();
+    out.append(kChunkDigits - text.size(), '0');
+    out += text;
+    return;
+  }
+  BigInt high, low;
+  boost::multiprecision::divide_qr(value, powers[level], high, low);
+  append_padded(out, high, powers, level - 1);
+  append_padded(out, low, powers, level - 1);
+}
+
+// Writes value (< powers[level + 1]) without leading zeros.
+void append_unpadded(std::string& out, const BigInt& value, const std::vector<BigInt>& powers, int level) {
+  while (level >= 0 && value < powers[level]) --level;
+  if (level < 0) {
+    out += value.str();
+    return;
+  }
+  BigInt high, low;
+  boost::multiprecision::divide_qr(value, powers[level], high, low);
+  append_unpadded(out, high, powers, level - 1);
+  append_padded(out, low, powers, level - 1);
+}
+
+}  // namespace
+
+BigInt factorial_product_tree(std::uint64_t n) {
+  if (n < 2) return 1;
+  return product_range(2, n);
+}
+
+std::uint64_t factorial_trailing_zeros(std::uint64_t n) {
+  std::uint64_t zeros = 0;
+  for (std::uint64_t power = 5; power <= n; power *= 5) zeros += n / power;
+  return zeros;
+}
+
+DecimalSummary summarize_decimal(const BigInt& value) {
+  DecimalSummary summary;
+  if (value == 0) return {1, "0", 0};
+  summary.bits = boost::multiprecision::msb(value) + 1;
+  // Estimate log10 from the top 53 bits, then settle the digit count exactly against 10^(d-1).
+  const std::uint64_t shift = summary.bits > 53 ? summary.bits - 53 : 0;
+  const double top = static_cast<double>(static_cast<std::uint64_t>(value >> shift));
+  const double log10_value = std::log10(top) + static_cast<double>(shift) * std::log10(2.0);
+  std::uint64_t digits = static_cast<std::uint64_t>(log10_value) + 1;
+  BigInt lower = power_of_ten(digits - 1);
+  if (value < lower) {
+    --digits;
+    lower /= 10;
+  } else if (value >= lower * 10) {
+    ++digits;
+    lower *= 10;
+  }
+  summary.digits = digits;
+  // The quotient by 10^(digits-20) has 20 digits: a cheap division, since the quotient is short.
+  if (digits <= 20) {
+    summary.leading = value.str();
+  } else {
+    const BigInt scale = lower / power_of_ten(19);
+    summary.leading = BigInt(value / scale).str();
+  }
+  return summary;
+}
+
+std::string to_decimal(const BigInt& value) {
+  if (value < 0) return "-" + to_decimal(-value);
+  std::vector<BigInt> powers{power_of_ten(kChunkDigits)};
+  while (powers.back() * powers.back() <= value) powers.push_back(powers.back() * powers.back());
+  std::string out;
+  append_unpadded(out, value, powers, static_cast<int>(powers.size()) - 1);
+  return out;
+}
+
+}  // namespace playground

@@ -1,0 +1,52 @@
+#include <latch>
+#include <system_error>
+#include <vector>
+
+#include "modes.hpp"
+#include "playground/errors.hpp"
+
+namespace playground {
+
+void run_on_threads(RunState& state, std::size_t workers, const std::function<void(std::size_t)>& body) {
+  std::latch start(1);
+  std::vector<std::thread> threads;
+  threads.reserve(workers);
+  try {
+    for (std::size_t w = 0; w < workers; ++w) {
+      threads.emplace_back([&state, &start, &body, w] {
+        start.wait();
+        try {
+          body(w);
+        } catch (...) {
+          state.fail(std::current_exception());
+        }
+      });
+    }
+  } catch (const std::system_error& e) {
+    state.fail(std::make_exception_ptr(
+        RunError("could not start thread " + std::to_string(threads.size() + 1) + " of " +
+                 std::to_string(workers) + ": " + e.what())));
+  }
+  start.count_down();
+  for (auto& thread : threads) thread.join();
+}
+
+void run_sequential(RunState& state) {
+  BlockingPolicy policy{state.timeline};
+  state.timeline.begin(0);
+  for (std::size_t task = 0; task < state.workload.task_count(); ++task)
+    if (!drive_task(state, task, 0, policy)) break;
+  state.timeline.end(0);
+}
+
+void run_threads(RunState& state, std::size_t workers) {
+  run_on_threads(state, workers, [&state](std::size_t worker) {
+    BlockingPolicy policy{state.timeline};
+    state.timeline.begin(worker);
+    for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task())
+      if (!drive_task(state, task, worker, policy)) break;
+    state.timeline.end(worker);
+  });
+}
+
+}  // namespace playground

@@ -1,0 +1,87 @@
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "playground/platform.hpp"
+#include "playground/run.hpp"
+#include "timeline.hpp"
+
+namespace playground {
+
+// What every mode shares while one run executes.
+struct RunState {
+  RunState(Workload& w, Timeline& t, const RunHooks& h) : workload(w), timeline(t), hooks(h) {}
+
+  Workload& workload;
+  Timeline& timeline;
+  const RunHooks& hooks;
+  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> next_task{0};
+  std::mutex error_mutex;
+  std::exception_ptr error;
+
+  bool stopping() const {
+    return stop.load(std::memory_order_relaxed) ||
+           (hooks.cancel != nullptr && hooks.cancel->load(std::memory_order_relaxed));
+  }
+  // The next task for dynamic scheduling, or task_count() when none is left.
+  std::size_t take_task() { return next_task.fetch_add(1, std::memory_order_relaxed); }
+  void fail(std::exception_ptr e) {
+    std::lock_guard guard(error_mutex);
+    if (!error) error = e;
+    stop.store(true);
+  }
+};
+
+// Runs one slice of `task` and records it (running event, span items, progress).
+inline StepResult run_slice(RunState& state, std::size_t task, std::uint64_t& cursor, std::size_t worker) {
+  const double start = now_ms();
+  const StepResult result = state.workload.step(task, cursor, worker);
+  state.timeline.record(worker, WorkerState::Running, start, now_ms());
+  state.timeline.add_items(worker, result.items);
+  if (state.hooks.progress) state.hooks.progress->fetch_add(result.items, std::memory_order_relaxed);
+  return result;
+}
+
+// A wait that blocks the calling thread, recorded as `waiting`.
+inline void blocking_wait(Timeline& timeline, std::size_t worker, std::uint64_t ms) {
+  const double start = now_ms();
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  timeline.record(worker, WorkerState::Waiting, start, now_ms());
+}
+
+// Runs a task to completion on the calling thread. `policy` decides what happens at safe points
+// (between slices) and during waits. Returns false when the run is stopping.
+template <typename Policy>
+bool drive_task(RunState& state, std::size_t task, std::size_t worker, Policy& policy) {
+  std::uint64_t cursor = 0;
+  for (;;) {
+    if (state.stopping()) return false;
+    const StepResult result = run_slice(state, task, cursor, worker);
+    if (result.kind == StepKind::Done) return true;
+    if (result.kind == StepKind::Wait) policy.wait(worker, result.wait_ms);
+    else policy.safe_point(worker);
+  }
+}
+
+struct BlockingPolicy {
+  Timeline& timeline;
+  void safe_point(std::size_t) {}
+  void wait(std::size_t worker, std::uint64_t ms) { blocking_wait(timeline, worker, ms); }
+};
+
+// Starts `workers` threads that begin together (a latch) and joins them all. A thread that cannot
+// be started, or a worker that throws, stops the others; the error is kept in `state`.
+void run_on_threads(RunState& state, std::size_t workers, const std::function<void(std::size_t)>& body);
+
+void run_sequential(RunState&);
+void run_threads(RunState&, std::size_t workers);
+// Returns the number of GIL hand-overs.
+std::uint64_t run_gil_threads(RunState&, std::size_t workers, std::chrono::milliseconds switch_interval);
+void run_async(RunState&, std::size_t workers);
+
+}  // namespace playground

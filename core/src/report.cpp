@@ -1,0 +1,63 @@
+#include "playground/report.hpp"
+
+#include <cmath>
+
+#include "playground/platform.hpp"
+
+namespace playground {
+
+using json = nlohmann::json;
+
+namespace {
+// Three decimals keep reports readable without hiding sub-millisecond spans.
+double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
+}  // namespace
+
+std::string_view to_string(WorkerState state) {
+  switch (state) {
+    case WorkerState::Running: return "running";
+    case WorkerState::Waiting: return "waiting";
+    case WorkerState::GilWait: return "gil-wait";
+  }
+  return "?";
+}
+
+json platform_json() {
+  return {{"runtime", runtime_name()},
+          {"os", os_name()},
+          {"cores", hardware_cores()},
+          {"compiler", compiler_name()}};
+}
+
+json report_to_json(const Report& report) {
+  json out = request_to_json(report.request);
+  out["schema"] = 1;
+  out["result"] = report.result;
+  out["wall_ms"] = rounded(report.wall_ms);
+  json spans = json::array();
+  for (const Span& s : report.spans)
+    spans.push_back({{"worker", s.worker},
+                     {"pid", s.pid},
+                     {"tid", s.tid},
+                     {"start_ms", rounded(s.start_ms)},
+                     {"end_ms", rounded(s.end_ms)},
+                     {"items", s.items}});
+  out["spans"] = std::move(spans);
+  json events = json::array();
+  for (const Event& e : report.events)
+    events.push_back({{"worker", e.worker},
+                      {"state", to_string(e.state)},
+                      {"start_ms", rounded(e.start_ms)},
+                      {"end_ms", rounded(e.end_ms)}});
+  out["events"] = std::move(events);
+  if (report.events_truncated) out["events_truncated"] = true;
+  for (const auto& [key, value] : report.extra.items()) out[key] = value;
+  out["platform"] = platform_json();
+  return out;
+}
+
+json error_to_json(const std::string& code, const std::string& message) {
+  return {{"schema", 1}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+}  // namespace playground

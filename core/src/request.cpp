@@ -1,0 +1,286 @@
+#include "playground/request.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "playground/errors.hpp"
+#include "playground/platform.hpp"
+
+namespace playground {
+namespace {
+
+using json = nlohmann::json;
+
+template <typename Enum, std::size_t N>
+struct Names {
+  std::array<std::pair<Enum, std::string_view>, N> entries;
+
+  std::string_view name(Enum value) const {
+    for (const auto& [e, text] : entries)
+      if (e == value) return text;
+    return "?";
+  }
+  std::optional<Enum> parse(std::string_view text) const {
+    for (const auto& [e, name] : entries)
+      if (name == text) return e;
+    return std::nullopt;
+  }
+  std::string list() const {
+    std::string out;
+    for (const auto& [e, text] : entries) out += (out.empty() ? "" : "|") + std::string(text);
+    return out;
+  }
+};
+
+constexpr Names<Demo, 4> kDemos{{{{Demo::Primes, "primes"},
+                                  {Demo::Factorial, "factorial"},
+                                  {Demo::Race, "race"},
+                                  {Demo::Io, "io"}}}};
+constexpr Names<Mode, 5> kModes{{{{Mode::Sequential, "sequential"},
+                                  {Mode::Threads, "threads"},
+                                  {Mode::GilThreads, "gil-threads"},
+                                  {Mode::Async, "async"},
+                                  {Mode::Processes, "processes"}}}};
+constexpr Names<StartMethod, 3> kStartMethods{{{{StartMethod::Fork, "fork"},
+                                                {StartMethod::Spawn, "spawn"},
+                                                {StartMethod::Worker, "worker"}}}};
+constexpr Names<Sync, 3> kSyncs{{{{Sync::None, "none"}, {Sync::Lock, "lock"}, {Sync::Atomic, "atomic"}}}};
+constexpr Names<PrimeAlgorithm, 2> kAlgorithms{
+    {{{PrimeAlgorithm::TrialDivision, "trial"}, {PrimeAlgorithm::Sieve, "sieve"}}}};
+
+// Bounds keep every run finite on a laptop and inside a browser tab.
+const std::vector<NumericSpec> kNumericSpecs = {
+    {"workers", "--workers", 1, 256},
+    {"limit", "--limit", 1, 1'000'000'000},
+    {"n", "--n", 0, 1'000'000},
+    {"count", "--count", 1, 64},
+    {"increments", "--increments", 1, 100'000'000},
+    {"runs", "--runs", 1, 1000},
+    {"tasks", "--tasks", 1, 1000},
+    {"latency_ms", "--latency-ms", 0, 60'000},
+    {"switch_interval_ms", "--switch-interval-ms", 1, 1000},
+};
+
+// Total simulated waiting of an io run, summed over tasks: a sequential run takes this long.
+constexpr std::uint64_t kMaxTotalWaitMs = 600'000;
+// Total increments of a race run (workers x increments).
+constexpr std::uint64_t kMaxTotalIncrements = 1'000'000'000;
+
+std::string range_text(const NumericSpec& spec) {
+  return "an integer from " + std::to_string(spec.min) + " to " + std::to_string(spec.max);
+}
+
+std::uint64_t parse_number(const json& value, const NumericSpec& spec) {
+  auto fail = [&](const std::string& got) -> std::uint64_t {
+    throw ArgumentError(std::string(spec.flag) + " must be " + range_text(spec) + " (got " + got + ")");
+  };
+  std::uint64_t number = 0;
+  if (value.is_number_unsigned()) {
+    number = value.get<std::uint64_t>();
+  } else if (value.is_number_integer()) {
+    return fail(std::to_string(value.get<std::int64_t>()));
+  } else if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    const char* first = text.data();
+    const char* last = first + text.size();
+    auto [end, ec] = std::from_chars(first, last, number);
+    if (text.empty() || ec == std::errc::result_out_of_range) {
+      if (ec == std::errc::result_out_of_range && std::all_of(first, last, ::isdigit))
+        return fail("'" + text + "', too large");
+      return fail("'" + text + "'");
+    }
+    if (ec != std::errc() || end != last) return fail("'" + text + "'");
+  } else {
+    return fail(value.dump());
+  }
+  if (number < spec.min || number > spec.max) return fail(std::to_string(number));
+  return number;
+}
+
+template <typename Enum, std::size_t N>
+Enum parse_name(const json& value, const Names<Enum, N>& names, std::string_view flag) {
+  if (value.is_string()) {
+    if (auto parsed = names.parse(value.get_ref<const std::string&>())) return *parsed;
+  }
+  throw ArgumentError(std::string(flag) + " must be one of " + names.list() + " (got " +
+                      (value.is_string() ? "'" + value.get<std::string>() + "'" : value.dump()) + ")");
+}
+
+bool parse_flag(const json& value, std::string_view flag) {
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text == "true" || text == "1") return true;
+    if (text == "false" || text == "0") return false;
+  }
+  throw ArgumentError(std::string(flag) + " must be true or false (got " + value.dump() + ")");
+}
+
+std::vector<std::string_view> param_keys(Demo demo, Mode mode) {
+  std::vector<std::string_view> keys;
+  switch (demo) {
+    case Demo::Primes: keys = {"limit", "algorithm"}; break;
+    case Demo::Factorial: keys = {"n", "count", "print"}; break;
+    case Demo::Race: keys = {"increments", "sync", "shared_memory", "runs"}; break;
+    case Demo::Io: keys = {"tasks", "latency_ms"}; break;
+  }
+  if (mode == Mode::GilThreads) keys.push_back("switch_interval_ms");
+  return keys;
+}
+
+std::string flag_of(std::string_view key) {
+  std::string flag = "--" + std::string(key);
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
+void apply_param(Params& p, std::string_view key, const json& value) {
+  if (key == "algorithm") p.algorithm = parse_name(value, kAlgorithms, "--algorithm");
+  else if (key == "sync") p.sync = parse_name(value, kSyncs, "--sync");
+  else if (key == "print") p.print = parse_flag(value, "--print");
+  else if (key == "shared_memory") p.shared_memory = parse_flag(value, "--shared-memory");
+  else {
+    const std::uint64_t number = parse_number(value, numeric_spec(key));
+    if (key == "limit") p.limit = number;
+    else if (key == "n") p.n = number;
+    else if (key == "count") p.count = number;
+    else if (key == "increments") p.increments = number;
+    else if (key == "runs") p.runs = number;
+    else if (key == "tasks") p.tasks = number;
+    else if (key == "latency_ms") p.latency_ms = number;
+    else if (key == "switch_interval_ms") p.switch_interval_ms = number;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Demo v) { return kDemos.name(v); }
+std::string_view to_string(Mode v) { return kModes.name(v); }
+std::string_view to_string(StartMethod v) { return kStartMethods.name(v); }
+std::string_view to_string(Sync v) { return kSyncs.name(v); }
+std::string_view to_string(PrimeAlgorithm v) { return kAlgorithms.name(v); }
+
+const std::vector<NumericSpec>& numeric_specs() { return kNumericSpecs; }
+
+const NumericSpec& numeric_spec(std::string_view key) {
+  for (const auto& spec : kNumericSpecs)
+    if (spec.key == key) return spec;
+  throw std::logic_error("no numeric spec for " + std::string(key));
+}
+
+std::uint64_t default_workers(Demo demo, std::uint64_t tasks_hint) {
+  switch (demo) {
+    case Demo::Primes: return std::clamp<std::uint64_t>(hardware_cores(), 1, 64);
+    case Demo::Factorial: return std::clamp<std::uint64_t>(tasks_hint, 1, 64);  // one per number
+    case Demo::Race: return 2;
+    case Demo::Io: return std::clamp<std::uint64_t>(tasks_hint, 1, 64);  // one per task
+  }
+  return 1;
+}
+
+Request parse_request(const json& in, const Capabilities& caps) {
+  if (!in.is_object()) throw ArgumentError("a request must be a JSON object");
+  for (const auto& [key, value] : in.items()) {
+    if (key != "demo" && key != "mode" && key != "workers" && key != "start_method" &&
+        key != "params")
+      throw ArgumentError("unknown request field '" + key +
+                          "' (expected demo, mode, workers, start_method, params)");
+  }
+  Request r;
+  if (!in.contains("demo")) throw ArgumentError("demo is required: one of " + kDemos.list());
+  r.demo = parse_name(in.at("demo"), kDemos, "demo");
+  if (in.contains("mode")) r.mode = parse_name(in.at("mode"), kModes, "--mode");
+
+  const json params = in.value("params", json::object());
+  if (!params.is_object()) throw ArgumentError("params must be a JSON object");
+  const auto keys = param_keys(r.demo, r.mode);
+  for (const auto& [key, value] : params.items()) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      std::string accepted;
+      for (auto k : keys) accepted += (accepted.empty() ? "" : ", ") + flag_of(k);
+      throw ArgumentError("unknown option " + flag_of(key) + " for " + std::string(to_string(r.demo)) +
+                          " in mode " + std::string(to_string(r.mode)) + " (accepted: " + accepted + ")");
+    }
+    apply_param(r.params, key, value);
+  }
+
+  const std::uint64_t tasks_hint = r.demo == Demo::Factorial ? r.params.count
+                                   : r.demo == Demo::Io      ? r.params.tasks
+                                                             : 0;
+  r.workers = in.contains("workers") && !in.at("workers").is_null()
+                  ? parse_number(in.at("workers"), numeric_spec("workers"))
+                  : default_workers(r.demo, tasks_hint);
+  if (r.mode == Mode::Sequential) r.workers = 1;
+
+  if (r.mode == Mode::Processes) {
+    if (caps.max_processes == 0) throw ArgumentError("--mode processes: " + caps.processes_unavailable_reason);
+    if (r.workers > caps.max_processes)
+      throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(caps.max_processes) +
+                          " in mode processes (got " + std::to_string(r.workers) + ")");
+    r.start_method = caps.start_methods.empty() ? StartMethod::Fork : caps.start_methods.front();
+    if (in.contains("start_method") && !in.at("start_method").is_null()) {
+      const StartMethod wanted = parse_name(in.at("start_method"), kStartMethods, "--start-method");
+      if (std::find(caps.start_methods.begin(), caps.start_methods.end(), wanted) == caps.start_methods.end()) {
+        std::string accepted;
+        for (auto m : caps.start_methods) accepted += (accepted.empty() ? "" : "|") + std::string(to_string(m));
+        throw ArgumentError("--start-method must be one of " + accepted + " here (got '" +
+                            std::string(to_string(wanted)) + "')");
+      }
+      r.start_method = wanted;
+    }
+  } else {
+    if (in.contains("start_method") && !in.at("start_method").is_null())
+      throw ArgumentError("--start-method applies only to --mode processes");
+    if (r.mode != Mode::Sequential && r.workers > caps.max_threads)
+      throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(caps.max_threads) +
+                          " in mode " + std::string(to_string(r.mode)) + " here (got " +
+                          std::to_string(r.workers) + ")");
+  }
+
+  if (r.demo == Demo::Race) {
+    if (r.params.shared_memory && r.mode != Mode::Processes)
+      throw ArgumentError("--shared-memory applies only to --mode processes (threads always share memory)");
+    if (r.workers * r.params.increments > kMaxTotalIncrements)
+      throw ArgumentError("--workers x --increments must be at most " + std::to_string(kMaxTotalIncrements) +
+                          " (got " + std::to_string(r.workers) + " x " + std::to_string(r.params.increments) + ")");
+  }
+  if (r.demo == Demo::Io && r.params.tasks * r.params.latency_ms > kMaxTotalWaitMs)
+    throw ArgumentError("--tasks x --latency-ms must be at most " + std::to_string(kMaxTotalWaitMs) +
+                        " ms of waiting in all (got " + std::to_string(r.params.tasks) + " x " +
+                        std::to_string(r.params.latency_ms) + ")");
+  return r;
+}
+
+json params_to_json(const Request& r) {
+  const Params& p = r.params;
+  json out = json::object();
+  for (auto key : param_keys(r.demo, r.mode)) {
+    if (key == "limit") out["limit"] = p.limit;
+    else if (key == "algorithm") out["algorithm"] = to_string(p.algorithm);
+    else if (key == "n") out["n"] = p.n;
+    else if (key == "count") out["count"] = p.count;
+    else if (key == "print") out["print"] = p.print;
+    else if (key == "increments") out["increments"] = p.increments;
+    else if (key == "sync") out["sync"] = to_string(p.sync);
+    else if (key == "shared_memory") out["shared_memory"] = p.shared_memory;
+    else if (key == "runs") out["runs"] = p.runs;
+    else if (key == "tasks") out["tasks"] = p.tasks;
+    else if (key == "latency_ms") out["latency_ms"] = p.latency_ms;
+    else if (key == "switch_interval_ms") out["switch_interval_ms"] = p.switch_interval_ms;
+  }
+  return out;
+}
+
+json request_to_json(const Request& r) {
+  json out;
+  out["demo"] = to_string(r.demo);
+  out["mode"] = to_string(r.mode);
+  out["start_method"] = r.start_method ? json(to_string(*r.start_method)) : json(nullptr);
+  out["workers"] = r.workers;
+  out["params"] = params_to_json(r);
+  return out;
+}
+
+}  // namespace playground

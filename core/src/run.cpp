@@ -1,0 +1,93 @@
+#include "playground/run.hpp"
+
+#include <algorithm>
+
+#include "modes.hpp"
+#include "playground/errors.hpp"
+
+namespace playground {
+
+using json = nlohmann::json;
+
+Report run(const Request& request, const RunHooks& hooks) {
+  if (request.mode == Mode::Processes)
+    throw ArgumentError("--mode processes is run by a process runner (run_shard), not in-process");
+  const std::size_t workers = request.workers;
+  auto workload = make_workload(request, workers);
+  const double origin = now_ms();
+  Timeline timeline(workers, origin);
+  RunState state{*workload, timeline, hooks};
+  Report report;
+  switch (request.mode) {
+    case Mode::Sequential: run_sequential(state); break;
+    case Mode::Threads: run_threads(state, workers); break;
+    case Mode::GilThreads: {
+      const auto interval = std::chrono::milliseconds(request.params.switch_interval_ms);
+      report.extra["gil"] = {{"switches", run_gil_threads(state, workers, interval)}};
+      break;
+    }
+    case Mode::Async: run_async(state, workers); break;
+    case Mode::Processes: break;
+  }
+  report.wall_ms = now_ms() - origin;
+  if (state.error) std::rethrow_exception(state.error);
+  if (state.stopping()) throw RunError("the run was cancelled", "cancelled");
+  report.request = request;
+  report.result = workload->result();
+  timeline.fill(report);
+  return report;
+}
+
+ShardOutcome run_shard(const Request& request, std::uint64_t shard_index, std::uint64_t shard_count,
+                       double origin_ms, const RunHooks& hooks, RaceCounter shared) {
+  auto workload = make_workload(request, 1, shared);
+  Timeline timeline(1, origin_ms);
+  RunState state{*workload, timeline, hooks};
+  BlockingPolicy policy{timeline};
+  // Strided shares: task i goes to shard i % count, so cheap and costly tasks spread evenly.
+  timeline.begin(0);
+  for (std::size_t task = shard_index; task < workload->task_count(); task += shard_count)
+    if (!drive_task(state, task, 0, policy)) break;
+  timeline.end(0);
+  if (state.stopping()) throw RunError("the run was cancelled", "cancelled");
+  ShardOutcome outcome{workload->partial(), timeline.span(0)};
+  outcome.span.worker = shard_index;
+  return outcome;
+}
+
+Report assemble_shards(const Request& request, const std::vector<ShardOutcome>& outcomes, double wall_ms,
+                       RaceCounter shared) {
+  auto workload = make_workload(request, 1, shared);
+  Report report;
+  report.request = request;
+  for (const ShardOutcome& outcome : outcomes) {
+    workload->absorb(outcome.partial);
+    report.spans.push_back(outcome.span);
+  }
+  std::sort(report.spans.begin(), report.spans.end(),
+            [](const Span& a, const Span& b) { return a.worker < b.worker; });
+  report.result = workload->result();
+  report.wall_ms = wall_ms;
+  return report;
+}
+
+json run_json(const std::string& request_json, const Capabilities& caps) {
+  try {
+    const json parsed = json::parse(request_json);
+    return report_to_json(run(parse_request(parsed, caps)));
+  } catch (const json::parse_error& e) {
+    return error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what());
+  } catch (const ArgumentError& e) {
+    return error_to_json(e.code(), e.what());
+  } catch (const RunError& e) {
+    return error_to_json(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return error_to_json("out-of-memory", "the run needed more memory than is available");
+  } catch (const std::exception& e) {
+    return error_to_json("internal", e.what());
+  }
+}
+
+std::uint64_t task_count(const Request& request) { return make_workload(request, 1)->task_count(); }
+
+}  // namespace playground

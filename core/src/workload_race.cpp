@@ -1,0 +1,117 @@
+#include <algorithm>
+#include <mutex>
+
+#include "accumulators.hpp"
+#include "workloads.hpp"
+
+namespace playground {
+namespace {
+
+using json = nlohmann::json;
+
+// Increments per slice: the points where a GIL may switch or a coroutine yields, as often as
+// the seed's asyncio version awaits (it yields every 10000; we choose finer for livelier timelines).
+constexpr std::uint64_t kSlice = 1000;
+
+class MutexLock final : public CounterLock {
+ public:
+  void lock() override { mutex_.lock(); }
+  void unlock() override { mutex_.unlock(); }
+
+ private:
+  std::mutex mutex_;
+};
+
+// Each task is one worker's loop of `increments` additions to one shared counter.
+class RaceWorkload final : public Workload {
+ public:
+  RaceWorkload(const Request& request, std::size_t workers, RaceCounter shared)
+      : tasks_(request.workers),
+        increments_(request.params.increments),
+        sync_(request.params.sync),
+        processes_(request.mode == Mode::Processes),
+        shared_(shared.value != nullptr),
+        value_(shared.value ? shared.value : &own_value_),
+        lock_(shared.lock ? shared.lock : &own_lock_),
+        done_(workers) {}
+
+  std::size_t task_count() const override { return tasks_; }
+  std::uint64_t total_items() const override { return tasks_ * increments_; }
+
+  StepResult step(std::size_t, std::uint64_t& cursor, std::size_t worker) override {
+    const std::uint64_t slice = std::min(kSlice, increments_ - cursor);
+    switch (sync_) {
+      case Sync::None:
+        // Read, then write back: another worker's write between the two is lost. Both accesses
+        // are atomic, so this is a race in the logic, not a data race (no undefined behaviour).
+        for (std::uint64_t i = 0; i < slice; ++i) {
+          const std::int64_t seen = value_->load(std::memory_order_relaxed);
+          value_->store(seen + 1, std::memory_order_relaxed);
+        }
+        break;
+      case Sync::Lock:
+        for (std::uint64_t i = 0; i < slice; ++i) {
+          std::lock_guard guard(*lock_);
+          value_->store(value_->load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        }
+        break;
+      case Sync::Atomic:
+        for (std::uint64_t i = 0; i < slice; ++i) value_->fetch_add(1, std::memory_order_relaxed);
+        break;
+    }
+    cursor += slice;
+    done_[worker] += slice;
+    return {cursor == increments_ ? StepKind::Done : StepKind::More, 0, slice};
+  }
+
+  json partial() const override { return {{"final", value_->load()}, {"increments_done", done()}}; }
+
+  void absorb(const json& partial) override {
+    absorbed_done_ += partial.at("increments_done").get<std::uint64_t>();
+    if (!shared_) isolated_finals_.push_back(partial.at("final").get<std::int64_t>());
+  }
+
+  json result() const override {
+    const auto expected = static_cast<std::int64_t>(tasks_ * increments_);
+    const std::int64_t final_value = value_->load();
+    json out = {{"expected", expected},
+                {"final", final_value},
+                {"lost", expected - final_value},
+                {"sync", to_string(sync_)},
+                {"increments_done", done() + absorbed_done_}};
+    if (processes_) {
+      out["shared_memory"] = shared_;
+      // Without shared memory every child added to its own copy; the parent's copy never moved.
+      if (!shared_) out["child_finals"] = isolated_finals_;
+    }
+    return out;
+  }
+
+ private:
+  std::uint64_t done() const {
+    std::uint64_t total = 0;
+    done_.for_each([&](std::uint64_t d) { total += d; });
+    return total;
+  }
+
+  std::uint64_t tasks_;
+  std::uint64_t increments_;
+  Sync sync_;
+  bool processes_;
+  bool shared_;
+  std::atomic<std::int64_t> own_value_{0};
+  MutexLock own_lock_;
+  std::atomic<std::int64_t>* value_;
+  CounterLock* lock_;
+  PerWorker<std::uint64_t> done_;
+  std::uint64_t absorbed_done_ = 0;
+  std::vector<std::int64_t> isolated_finals_;
+};
+
+}  // namespace
+
+std::unique_ptr<Workload> make_race_workload(const Request& request, std::size_t workers, RaceCounter shared) {
+  return std::make_unique<RaceWorkload>(request, workers, shared);
+}
+
+}  // namespace playground
