@@ -1,5 +1,6 @@
 #pragma once
 #include <csignal>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,8 @@ struct FaultInjection {
 
 struct ProcessOptions {
   std::optional<FaultInjection> fault;
+  // Called from the parent's poll loop about every 100 ms (the CLI draws its progress line).
+  std::function<void()> on_tick;
 };
 
 // Runs a `--mode processes` request with one child per worker (fork, or posix_spawn of this
