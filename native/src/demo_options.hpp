@@ -1,0 +1,36 @@
+#pragma once
+#include <map>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "playground/request.hpp"
+
+namespace cplay {
+
+// The flags of one demo subcommand, kept as raw text: the core validates them, so the CLI, the
+// server and the browser share one set of messages and ranges.
+class DemoOptions {
+ public:
+  // `with_mode`: false for `compare`, which runs every mode itself.
+  DemoOptions(CLI::App& app, playground::Demo demo, bool with_mode = true);
+
+  // The request head the flags describe (only flags given on the command line are set).
+  nlohmann::json request_json() const;
+  bool json_output() const { return json_; }
+  playground::Demo demo() const { return demo_; }
+
+ private:
+  void add_numeric(CLI::App& app, const std::string& key, const std::string& help);
+  void add_text(CLI::App& app, const std::string& key, const std::string& help, const std::string& choices);
+  void add_switch(CLI::App& app, const std::string& key, const std::string& help);
+
+  playground::Demo demo_;
+  std::map<std::string, std::string> text_;  // key -> raw value
+  std::map<std::string, CLI::Option*> given_;
+  std::map<std::string, bool> switches_;
+  bool json_ = false;
+};
+
+}  // namespace cplay
