@@ -62,7 +62,7 @@ class ProgressThread {
 
 playground::Report execute(const playground::Request& request, const ExecuteOptions& options) {
   std::atomic<std::uint64_t> done{0};
-  playground::RunHooks hooks{&done, nullptr};
+  playground::RunHooks hooks{&done, options.cancel};
   const bool show = options.show_progress && stderr_is_terminal();
   std::optional<ProgressLine> line;
   if (show) line.emplace(progress_label(request), playground::total_items(request), done);

@@ -1,4 +1,6 @@
 #pragma once
+#include <atomic>
+
 #include <nlohmann/json.hpp>
 
 #include "playground/report.hpp"
@@ -14,6 +16,7 @@ playground::Request parse_native_request(const nlohmann::json& request);
 
 struct ExecuteOptions {
   bool show_progress = false;  // a progress line on stderr for runs longer than a second
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Runs any mode natively, the processes mode through real child processes.
