@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the native tree with sanitizers and runs the C++ suite under them.
+#   scripts/test-sanitizers.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer
+#   scripts/test-sanitizers.sh tsan   ThreadSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind="${1:-asan}"
+case "$kind" in
+  asan) preset=native-asan ;;
+  tsan) preset=native-tsan ;;
+  *) echo "usage: $0 asan|tsan" >&2; exit 2 ;;
+esac
+bash scripts/bootstrap
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$(nproc)"
+# halt_on_error makes the first report fail the test that caused it.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+ctest --preset "$preset" -j"$(nproc)"
