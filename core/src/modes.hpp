@@ -62,9 +62,13 @@ bool drive_task(RunState& state, std::size_t task, std::size_t worker, Policy& p
   for (;;) {
     if (state.stopping()) return false;
     const StepResult result = run_slice(state, task, cursor, worker);
+    if (result.kind == StepKind::Wait) {
+      policy.wait(worker, result.wait_ms);
+      continue;
+    }
+    // Every slice boundary is a safe point, the end of a task included (a loop's back edge).
+    policy.safe_point(worker);
     if (result.kind == StepKind::Done) return true;
-    if (result.kind == StepKind::Wait) policy.wait(worker, result.wait_ms);
-    else policy.safe_point(worker);
   }
 }
 
