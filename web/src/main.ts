@@ -1,0 +1,94 @@
+// Builds the page: detects what this browser may do, finds the native side, and lays out the
+// cards (all four, or one compact card in embed mode).
+import './styles.css';
+import { applyThemeDefaults, redrawOnSchemeChange } from './charts/chart-setup';
+import { DEMO_LIST, demoById } from './demos/catalog';
+import { LiveApi } from './native/live-api';
+import { NativeSide } from './native/native-side';
+import { ReferenceStore } from './native/reference-store';
+import { BrowserRuntime } from './runtime/browser-runtime';
+import { detectIsolation, readEnvironment } from './runtime/isolation';
+import { parsePageState, serializePageState } from './state/url-state';
+import { createDemoCard, type DemoCard } from './ui/card';
+import { h } from './ui/dom';
+import { createIsolationBanner } from './ui/isolation-banner';
+import { createNativeSourcePanel } from './ui/native-source-panel';
+import { Baselines, JobLock, type PageContext } from './ui/page-context';
+
+/** Switches that belong to the page, not to a card, and must survive URL rewrites. */
+function pageSwitches(): Record<string, string> {
+  const keep: Record<string, string> = {};
+  const coi = new URLSearchParams(location.search).get('coi');
+  if (coi !== null) keep.coi = coi;
+  return keep;
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  applyThemeDefaults();
+  const state = parsePageState(location.search);
+  const isolation = detectIsolation(readEnvironment());
+  const base = new URL('./', document.baseURI);
+  const runtime = new BrowserRuntime({ variant: isolation.variant, isolated: isolation.isolated, wasmBase: base.href });
+  const wasmInfo = runtime.ready().catch((error: unknown) => {
+    console.error('WebAssembly module failed to load', error);
+    return null;
+  });
+
+  const live = await LiveApi.probe(base);
+  const store = new ReferenceStore();
+  if (!live) await store.loadReference(new URL('reference/native.json', base));
+  const native = new NativeSide(live, store);
+
+  const fullPageUrl = () => {
+    const url = new URL(location.href);
+    url.search = serializePageState({ ...state, embed: false }, pageSwitches());
+    return url.href;
+  };
+  const ctx: PageContext = {
+    runtime,
+    wasmInfo,
+    isolation,
+    native,
+    jobs: new JobLock(),
+    baselines: new Baselines(),
+    stateChanged: () => history.replaceState(null, '', `?${serializePageState(state, pageSwitches())}`),
+    pageUrl: () => location.href,
+  };
+
+  const shown = state.embed && state.focus ? [demoById(state.focus)] : DEMO_LIST;
+  const cards: DemoCard[] = shown.map((d) => createDemoCard(d, state.cards[d.id], state, ctx, state.embed));
+  const banner = createIsolationBanner(isolation, fullPageUrl());
+  const nativePanel = createNativeSourcePanel(native, () => undefined);
+
+  document.body.classList.toggle('embed', state.embed);
+  if (state.embed) {
+    root.replaceChildren(
+      banner,
+      ...cards.map((c) => c.element),
+      h('p', { class: 'embed-footer' }, h('a', { href: fullPageUrl(), target: '_blank', rel: 'noopener' }, 'Open the full Concurrency Playground')),
+    );
+  } else {
+    root.replaceChildren(
+      h(
+        'header',
+        { class: 'page-header' },
+        h('h1', {}, 'Concurrency Playground'),
+        h(
+          'p',
+          { class: 'lede' },
+          'Threads, processes, the GIL and async, run for real. Each card runs one experiment twice: here in your browser as WebAssembly, and natively as C++ on a real machine. Every number below is measured; nothing is simulated except the GIL, which is modelled on CPython’s.',
+        ),
+        banner,
+        nativePanel,
+        h('nav', { 'aria-label': 'Demos' }, h('ul', {}, ...DEMO_LIST.map((d) => h('li', {}, h('a', { href: `#demo-${d.id}` }, d.title))))),
+      ),
+      h('main', {}, ...cards.map((c) => c.element)),
+    );
+    if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
+  }
+  redrawOnSchemeChange(() => cards.forEach((c) => c.redraw()));
+  document.body.dataset.ready = 'true';
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

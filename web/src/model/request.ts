@@ -1,0 +1,73 @@
+// Helpers over requests and reports that every part of the page shares: "is this the same
+// workload?", "do these two results agree?", and the `cplay` command line for a request.
+import type { Params, Report, RunRequest } from './types';
+import { RESULT_FIELDS } from './validate-report';
+
+/** Inputs that change how results are printed or repeated, not the workload of one run. */
+const NOT_WORKLOAD = new Set(['runs', 'print']);
+
+function sameParams(a: Params, b: Params): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (NOT_WORKLOAD.has(key)) continue;
+    if (String(a[key]) !== String(b[key])) return false;
+  }
+  return true;
+}
+
+/** Same demo, mode, worker count and (normalized) parameters; the start method may differ. */
+export function sameWorkload(a: RunRequest, b: RunRequest): boolean {
+  return a.demo === b.demo && a.mode === b.mode && a.workers === b.workers && sameParams(a.params, b.params);
+}
+
+/** Same workload apart from the worker count: the points of one sweep. */
+export function sameSweepSeries(a: RunRequest, b: RunRequest): boolean {
+  return a.demo === b.demo && a.mode === b.mode && sameParams(a.params, b.params);
+}
+
+/**
+ * An unsynchronized counter shared by real threads loses a different number of updates each
+ * time, so those fields cannot be expected to agree between two runs (or two machines).
+ */
+export function resultVariesByRun(request: RunRequest): boolean {
+  return request.demo === 'race' && request.params.sync === 'none' && request.mode !== 'processes';
+}
+
+export function comparedResultFields(request: RunRequest): readonly string[] {
+  const fields = RESULT_FIELDS[request.demo];
+  return resultVariesByRun(request) ? fields.filter((f) => f !== 'final' && f !== 'lost') : fields;
+}
+
+/** Null when the results agree, else the first field that differs. */
+export function resultDifference(a: Report, b: Report): string | null {
+  for (const field of comparedResultFields(a)) {
+    if (JSON.stringify(a.result[field]) !== JSON.stringify(b.result[field])) {
+      return `${field}: ${JSON.stringify(a.result[field])} vs ${JSON.stringify(b.result[field])}`;
+    }
+  }
+  return null;
+}
+
+export function headOf(report: Report): RunRequest {
+  return { demo: report.demo, mode: report.mode, workers: report.workers, params: report.params };
+}
+
+/** The command that runs the same request natively, so a reader can reproduce any number. */
+export function cplayCommand(request: RunRequest): string {
+  const parts = ['cplay', request.demo];
+  for (const [key, value] of Object.entries(request.params)) {
+    const flag = `--${key.replaceAll('_', '-')}`;
+    if (typeof value === 'boolean') {
+      if (value) parts.push(flag);
+    } else {
+      parts.push(flag, String(value));
+    }
+  }
+  if (request.mode !== 'sequential') parts.push('--workers', String(request.workers));
+  parts.push('--mode', request.mode);
+  if (request.mode === 'processes' && (request.start_method === 'fork' || request.start_method === 'spawn')) {
+    parts.push('--start-method', request.start_method);
+  }
+  parts.push('--json');
+  return parts.join(' ');
+}

@@ -1,0 +1,161 @@
+// Runs requests in this browser. In-process modes (sequential, threads, gil-threads, async) go to
+// one Worker holding the best build available; `processes` starts one fresh Worker per process,
+// each with its own single-threaded instance, gives each a share of the tasks, and merges the
+// shares with assemble() — message passing, as separate processes would do.
+import { isErrorReport, type ErrorReport, type Report, type RunRequest, type WasmInfo } from '../model/types';
+import { validateReport } from '../model/validate-report';
+import type { Variant } from './isolation';
+import { CancelledError, WorkerClient } from './worker-client';
+
+export interface RunProgress {
+  /** Processes finished so far, for `processes` runs. */
+  done?: number;
+  total?: number;
+}
+
+export interface RuntimeOptions {
+  variant: Variant;
+  isolated: boolean;
+  /** Folder that holds wasm/threads and wasm/single (absolute URL ending in '/'). */
+  wasmBase: string;
+}
+
+export type Outcome = { report: Report } | { error: ErrorReport };
+
+function createPlaygroundWorker(): Worker {
+  return new Worker(new URL('./playground.worker.ts', import.meta.url), { type: 'module', name: 'cplay' });
+}
+
+function errorOutcome(code: string, message: string): Outcome {
+  return { error: { schema: 1, error: { code, message } } };
+}
+
+function parseOutcome(json: string): Outcome {
+  const value: unknown = JSON.parse(json);
+  if (isErrorReport(value)) return { error: value };
+  const checked = validateReport(value);
+  if (!checked.ok) return errorOutcome('bad-report', `the module returned an unexpected report: ${checked.problems.join('; ')}`);
+  return { report: checked.report };
+}
+
+export class BrowserRuntime {
+  private readonly main = new WorkerClient(createPlaygroundWorker);
+  private processClients: WorkerClient[] = [];
+  private mainInfo: Promise<WasmInfo> | null = null;
+  private singleModule: Promise<WebAssembly.Module> | null = null;
+
+  constructor(private readonly options: RuntimeOptions) {}
+
+  get variant(): Variant {
+    return this.options.variant;
+  }
+
+  private moduleUrl(variant: Variant): string {
+    return new URL(`wasm/${variant}/cplay.mjs`, this.options.wasmBase).href;
+  }
+
+  /** Loads the main build (again, after a cancel). Resolves with what the module says about itself. */
+  ready(): Promise<WasmInfo> {
+    this.mainInfo ??= this.main
+      .call('load', { variant: this.options.variant, moduleUrl: this.moduleUrl(this.options.variant) })
+      .then((json) => JSON.parse(json) as WasmInfo);
+    return this.mainInfo;
+  }
+
+  /** The core's own validation: the normalized request, or an error report naming the input. */
+  async validate(request: RunRequest): Promise<{ request: RunRequest } | { error: ErrorReport }> {
+    await this.ready();
+    const value: unknown = JSON.parse(await this.main.call('validate', { requestJson: JSON.stringify(request) }));
+    if (isErrorReport(value)) return { error: value };
+    return { request: value as RunRequest };
+  }
+
+  /** Why a mode cannot run here, or null. */
+  unavailableReason(request: RunRequest): string | null {
+    const needsThreads = request.mode === 'threads' || request.mode === 'gil-threads';
+    if (needsThreads && this.options.variant !== 'threads') {
+      return `${request.mode} needs WebAssembly threads, which need SharedArrayBuffer, which the browser gives only to cross-origin isolated pages.`;
+    }
+    if (request.mode === 'processes' && request.params.shared_memory === true) {
+      return 'Each browser Worker has its own WebAssembly memory, so the processes here cannot share one counter.';
+    }
+    return null;
+  }
+
+  async run(request: RunRequest, onProgress: (p: RunProgress) => void = () => {}): Promise<Outcome> {
+    const unavailable = this.unavailableReason(request);
+    if (unavailable) return errorOutcome('unavailable', unavailable);
+    try {
+      const checked = await this.validate(request);
+      if ('error' in checked) return checked;
+      const outcome =
+        checked.request.mode === 'processes'
+          ? await this.runProcesses(checked.request, onProgress)
+          : parseOutcome(await this.main.call('run', { requestJson: JSON.stringify(checked.request) }));
+      if ('report' in outcome) outcome.report.platform.cross_origin_isolated = this.options.isolated;
+      return outcome;
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      return errorOutcome('worker-failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Stops every run now. The main Worker is reloaded in the background for the next run. */
+  cancel(): void {
+    this.main.terminate();
+    this.mainInfo = null;
+    this.stopProcesses();
+    void this.ready().catch(() => undefined);
+  }
+
+  private compiledSingleModule(): Promise<WebAssembly.Module> {
+    // Compiled once per page, like an executable the OS keeps cached; every process instantiates it.
+    this.singleModule ??= WebAssembly.compileStreaming(fetch(new URL('wasm/single/cplay.wasm', this.options.wasmBase)));
+    return this.singleModule;
+  }
+
+  private stopProcesses(): void {
+    for (const client of this.processClients) client.terminate();
+    this.processClients = [];
+  }
+
+  private async runProcesses(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<Outcome> {
+    const wasmModule = await this.compiledSingleModule();
+    const count = request.workers;
+    const requestJson = JSON.stringify(request);
+    // Fresh Workers for every run, as the lesson starts fresh processes: their start-up is part
+    // of the wall time, and the timeline shows it as the gap before each span.
+    const started = performance.now();
+    const originEpochMs = performance.timeOrigin + started;
+    this.stopProcesses();
+    this.processClients = Array.from({ length: count }, () => new WorkerClient(createPlaygroundWorker));
+    let done = 0;
+    let lastLoaded = started;
+    onProgress({ done, total: count });
+    try {
+      const shards = await Promise.all(
+        this.processClients.map(async (client, index) => {
+          await client.call('load', { variant: 'single', moduleUrl: this.moduleUrl('single'), wasmModule });
+          lastLoaded = Math.max(lastLoaded, performance.now());
+          const shardJson = await client.call('runShard', { requestJson, index, count, originEpochMs });
+          const shard: unknown = JSON.parse(shardJson);
+          if (isErrorReport(shard)) throw Object.assign(new Error(shard.error.message), { report: shard });
+          onProgress({ done: ++done, total: count });
+          return shard;
+        }),
+      );
+      const wallMs = performance.now() - started;
+      const first = this.processClients[0];
+      if (!first) return errorOutcome('invalid-argument', 'processes needs at least one worker');
+      const outcome = parseOutcome(await first.call('assemble', { requestJson, shardsJson: JSON.stringify(shards), wallMs }));
+      if ('report' in outcome) outcome.report.startup_ms = Math.round((lastLoaded - started) * 1000) / 1000;
+      return outcome;
+    } catch (error) {
+      const report = (error as { report?: ErrorReport }).report;
+      if (report) return { error: report };
+      throw error;
+    } finally {
+      this.stopProcesses();
+    }
+  }
+}

@@ -1,0 +1,220 @@
+// What a card's buttons do: run one side or both, sweep the worker count, run every mode, or
+// repeat the race for its histogram. Sides never run at the same time (they share the cores),
+// and everything stops at once on Cancel.
+import { fitSerialFraction, speedupsOverOneWorker, type SweepPoint } from '../analysis/amdahl';
+import type { LostSeries } from '../charts/race-chart';
+import { sameWorkload } from '../model/request';
+import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/types';
+import type { NativeResult } from '../native/native-side';
+import type { RunProgress } from '../runtime/browser-runtime';
+import { CancelledError } from '../runtime/worker-client';
+import type { ModeRow } from './mode-table';
+import type { PageContext } from './page-context';
+import type { Progress } from './progress';
+import type { SidePanel } from './side-panel';
+
+export interface SweepSeries {
+  side: 'browser' | 'native';
+  points: SweepPoint[];
+  note: string | null;
+}
+
+export interface CardView {
+  browser: SidePanel;
+  native: SidePanel;
+  progress: Progress;
+  showAgreement(browser: Report | null, native: Report | null): void;
+  showSweep(series: SweepSeries[], upto: number, mode: string): void;
+  showModeTable(rows: ModeRow[]): void;
+  showHistogram(browser: LostSeries[], native: LostSeries[], nativeNote: string | null): void;
+  nativeShown(result: NativeResult): void;
+}
+
+type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true };
+
+export class CardRunner {
+  private abort: AbortController | null = null;
+  private cancelled = false;
+
+  constructor(
+    private readonly ctx: PageContext,
+    private readonly view: CardView,
+    private readonly owner: string,
+  ) {}
+
+  /** Runs `job` while holding the page's one-job lock; false when another card is busy. */
+  async exclusive(label: string, job: () => Promise<void>): Promise<boolean> {
+    if (!this.ctx.jobs.acquire(this.owner)) return false;
+    this.cancelled = false;
+    this.abort = new AbortController();
+    this.view.progress.start(label);
+    try {
+      await job();
+    } catch (error) {
+      if (!(error instanceof CancelledError) && !this.abort.signal.aborted) throw error;
+    } finally {
+      this.view.progress.stop();
+      this.abort = null;
+      this.ctx.jobs.release(this.owner);
+    }
+    return true;
+  }
+
+  cancel(): void {
+    if (this.ctx.jobs.busyWith !== this.owner) return;
+    this.cancelled = true;
+    this.abort?.abort();
+    this.ctx.runtime.cancel();
+    this.view.browser.showIdle('Cancelled. The Worker was stopped and a fresh one is ready for the next run.');
+  }
+
+  private checkCancelled(): void {
+    if (this.cancelled) throw new CancelledError();
+  }
+
+  async browser(request: RunRequest, label = 'Running in this browser'): Promise<BrowserResult> {
+    this.checkCancelled();
+    this.view.progress.update(label);
+    try {
+      const outcome = await this.ctx.runtime.run(request, (p: RunProgress) => {
+        if (p.total) this.view.progress.update(`${label}: ${p.done ?? 0} of ${p.total} processes done`, (p.done ?? 0) / p.total);
+      });
+      if ('error' in outcome) {
+        this.view.browser.showError(outcome.error);
+        return outcome;
+      }
+      this.ctx.baselines.remember('browser', outcome.report);
+      this.view.browser.showReport(outcome.report, this.ctx.baselines.find('browser', request));
+      return outcome;
+    } catch (error) {
+      if (error instanceof CancelledError) return { cancelled: true };
+      throw error;
+    }
+  }
+
+  /** The request as the core normalizes it, for looking up stored native reports. */
+  private async normalized(request: RunRequest): Promise<RunRequest> {
+    try {
+      const checked = await this.ctx.runtime.validate(request);
+      return 'request' in checked ? checked.request : request;
+    } catch {
+      return request;
+    }
+  }
+
+  async native(request: RunRequest, label = 'Running natively'): Promise<NativeResult | null> {
+    this.checkCancelled();
+    this.view.progress.update(label);
+    const lookup = this.ctx.native.isLive ? request : await this.normalized(request);
+    let result: NativeResult;
+    try {
+      result = await this.ctx.native.run(lookup, this.abort?.signal);
+    } catch {
+      return null; // aborted by Cancel
+    }
+    this.show(result, request);
+    return result;
+  }
+
+  private show(result: NativeResult, request: RunRequest): void {
+    if ('report' in result) {
+      this.ctx.baselines.remember('native', result.report);
+      const baseline = this.ctx.baselines.find('native', request) ?? this.storedNativeBaseline(request);
+      const note = result.origin === 'live' ? undefined : `Not run now: ${result.origin === 'reference' ? 'the reference measured when the page was built' : 'from a file you loaded'}.`;
+      this.view.native.showReport(result.report, baseline, note);
+    } else if ('error' in result) {
+      this.view.native.showError(result.error);
+    } else {
+      this.view.native.showMissing(result.missing, result.command);
+    }
+    this.view.nativeShown(result);
+  }
+
+  private storedNativeBaseline(request: RunRequest): Report | null {
+    const found = this.ctx.native.store.find({ ...request, mode: 'sequential', workers: 1 });
+    return found?.value ?? null;
+  }
+
+  async both(request: RunRequest): Promise<void> {
+    const browser = await this.browser(request);
+    if ('cancelled' in browser) return;
+    const native = await this.native(request);
+    const nativeReport = native && 'report' in native ? native.report : null;
+    const browserReport = 'report' in browser ? browser.report : null;
+    this.view.showAgreement(browserReport, nativeReport && browserReport && sameWorkload(browserReport, nativeReport) ? nativeReport : null);
+  }
+
+  async sweep(base: RunRequest, upto: number): Promise<void> {
+    const browser: SweepSeries = { side: 'browser', points: [], note: null };
+    const native: SweepSeries = { side: 'native', points: [], note: null };
+    const redraw = () => this.view.showSweep([browser, native], upto, base.mode);
+    for (let workers = 1; workers <= upto; workers++) {
+      const request = { ...base, workers };
+      const step = `Sweep: ${workers} of ${upto} workers`;
+      if (browser.note === null) {
+        const result = await this.browser(request, `${step}, in this browser`);
+        if ('cancelled' in result) return;
+        if ('error' in result) browser.note = `stopped at ${workers} workers: ${result.error.error.message}`;
+        else browser.points.push({ workers, wallMs: result.report.wall_ms });
+      }
+      if (native.note === null) {
+        const result = await this.native(request, `${step}, natively`);
+        if (result === null) return;
+        if ('report' in result) native.points.push({ workers, wallMs: result.report.wall_ms });
+        else native.note = 'error' in result ? `stopped at ${workers} workers: ${result.error.error.message}` : `no stored native report for ${workers} workers`;
+      }
+      this.view.progress.update(step, workers / upto);
+      redraw();
+    }
+  }
+
+  async allModes(base: RunRequest): Promise<void> {
+    const rows: ModeRow[] = MODES.map((mode) => ({ mode, browser: null, native: null }));
+    this.view.showModeTable(rows);
+    for (const row of rows) {
+      const request = { ...base, mode: row.mode, workers: row.mode === 'sequential' ? 1 : base.workers };
+      const browser = await this.browser(request, `All modes: ${row.mode}, in this browser`);
+      if ('cancelled' in browser) return;
+      row.browser = 'report' in browser ? browser.report : browser.error.error.message;
+      this.view.showModeTable(rows);
+      const native = await this.native(request, `All modes: ${row.mode}, natively`);
+      if (native === null) return;
+      row.native = 'report' in native ? native.report : 'error' in native ? native.error.error.message : 'no stored native report';
+      this.view.showModeTable(rows);
+    }
+  }
+
+  async histogram(base: RunRequest, runs: number): Promise<void> {
+    const browser: LostSeries[] = [];
+    const native: LostSeries[] = [];
+    let nativeNote: string | null = null;
+    for (const sync of ['none', 'lock', 'atomic']) {
+      const request = { ...base, params: { ...base.params, sync } };
+      const lost: number[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const result = await this.browser(request, `Histogram: sync = ${sync}, browser run ${run} of ${runs}`);
+        if ('cancelled' in result) return;
+        if ('error' in result) break;
+        lost.push(Number(result.report.result.lost));
+      }
+      browser.push({ sync, lost });
+      this.checkCancelled();
+      this.view.progress.update(`Histogram: sync = ${sync}, natively`);
+      const lookup = this.ctx.native.isLive ? request : await this.normalized(request);
+      const results = await this.ctx.native.runMany(lookup, runs, this.abort?.signal).catch(() => null);
+      if (results === null) return;
+      const reports = results.flatMap((r) => ('report' in r ? [r.report] : []));
+      const last = results.at(-1);
+      if (last) this.show(last, request);
+      if (reports.length > 0) native.push({ sync, lost: reports.map((r) => Number(r.result.lost)) });
+      else nativeNote = 'No native runs for these settings: run the commands shown in the native column and drop their output here.';
+      this.view.showHistogram(browser, native, nativeNote);
+    }
+  }
+}
+
+/** Builds the sweep chart's series from measured points (exported for the card). */
+export function speedupSeries(series: SweepSeries) {
+  const points = speedupsOverOneWorker(series.points) ?? [];
+  return { points, serialFraction: fitSerialFraction(points) };
+}

@@ -1,0 +1,180 @@
+// The inputs of one card: mode, workers, the demo's parameters, and the sizes of sweeps and
+// histograms. Native form controls keep it usable by keyboard and screen reader without help.
+import type { DemoDefinition, ParamSpec } from '../demos/definition';
+import { MODES, type Mode } from '../model/types';
+import { RUNS_LIMIT, SWEEP_LIMIT, WORKER_LIMIT, type CardState } from '../state/url-state';
+import { h } from './dom';
+
+const MODE_LABELS: Record<Mode, string> = {
+  sequential: 'sequential',
+  threads: 'threads',
+  'gil-threads': 'threads + GIL',
+  async: 'async',
+  processes: 'processes',
+};
+
+export interface ParamForm {
+  element: HTMLElement;
+  /** Re-reads the state into the controls and shows only the inputs of the current mode. */
+  refresh(): void;
+}
+
+function numberField(
+  id: string,
+  label: string,
+  help: string,
+  min: number,
+  max: number,
+  read: () => number,
+  write: (value: number) => void,
+): { field: HTMLElement; input: HTMLInputElement; sync: () => void } {
+  const input = h('input', {
+    id,
+    type: 'number',
+    inputmode: 'numeric',
+    min,
+    max,
+    step: 1,
+    required: true,
+    'aria-describedby': `${id}-help`,
+  });
+  const helpText = h('small', { id: `${id}-help`, class: 'help' }, help);
+  input.addEventListener('change', () => {
+    const value = Number(input.value);
+    const valid = input.value !== '' && Number.isInteger(value) && value >= min && value <= max;
+    input.setAttribute('aria-invalid', String(!valid));
+    helpText.textContent = valid ? help : `Enter a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`;
+    if (valid) write(value);
+  });
+  const field = h('div', { class: 'field' }, h('label', { for: id }, label), input, helpText);
+  return { field, input, sync: () => (input.value = String(read())) };
+}
+
+export function createParamForm(definition: DemoDefinition, state: CardState, onChange: () => void): ParamForm {
+  const prefix = `${definition.id}`;
+  const syncers: (() => void)[] = [];
+  const modeScoped: { spec: ParamSpec; field: HTMLElement }[] = [];
+
+  const modeRadios = MODES.map((mode) => {
+    const id = `${prefix}-mode-${mode}`;
+    const radio = h('input', { type: 'radio', name: `${prefix}-mode`, id, value: mode });
+    radio.addEventListener('change', () => {
+      if (!radio.checked) return;
+      state.mode = mode;
+      refresh();
+      onChange();
+    });
+    syncers.push(() => (radio.checked = state.mode === mode));
+    return h('span', { class: 'mode-choice' }, radio, h('label', { for: id }, MODE_LABELS[mode]));
+  });
+  const modeGroup = h('fieldset', { class: 'modes' }, h('legend', {}, 'Mode'), ...modeRadios);
+
+  const workers = numberField(
+    `${prefix}-workers`,
+    'Workers',
+    'Threads, coroutines or processes to use.',
+    1,
+    WORKER_LIMIT,
+    () => state.workers,
+    (value) => {
+      state.workers = value;
+      onChange();
+    },
+  );
+  syncers.push(workers.sync);
+
+  const paramFields = definition.params.map((spec) => {
+    const id = `${prefix}-${spec.key}`;
+    let field: HTMLElement;
+    if (spec.kind === 'number') {
+      const built = numberField(
+        id,
+        spec.label,
+        spec.help,
+        spec.min,
+        spec.max,
+        () => Number(state.params[spec.key] ?? spec.default),
+        (value) => {
+          state.params[spec.key] = value;
+          onChange();
+        },
+      );
+      syncers.push(built.sync);
+      field = built.field;
+    } else if (spec.kind === 'choice') {
+      const select = h('select', { id, 'aria-describedby': `${id}-help` }, ...spec.choices.map((c) => h('option', { value: c }, c)));
+      select.addEventListener('change', () => {
+        state.params[spec.key] = select.value;
+        onChange();
+      });
+      syncers.push(() => (select.value = String(state.params[spec.key] ?? spec.default)));
+      field = h('div', { class: 'field' }, h('label', { for: id }, spec.label), select, h('small', { id: `${id}-help`, class: 'help' }, spec.help));
+    } else {
+      const box = h('input', { type: 'checkbox', id, 'aria-describedby': `${id}-help` });
+      box.addEventListener('change', () => {
+        state.params[spec.key] = box.checked;
+        onChange();
+      });
+      syncers.push(() => (box.checked = state.params[spec.key] === true));
+      const help = spec.browserUnavailable ? `${spec.help} Native only: ${spec.browserUnavailable}` : spec.help;
+      field = h(
+        'div',
+        { class: 'field field-flag' },
+        h('span', {}, box, h('label', { for: id }, spec.label)),
+        h('small', { id: `${id}-help`, class: 'help' }, help),
+      );
+    }
+    if (spec.onlyIn) modeScoped.push({ spec, field });
+    return field;
+  });
+
+  const sweepUpto = numberField(
+    `${prefix}-upto`,
+    'Sweep up to',
+    'A sweep runs 1, 2, … this many workers on each side.',
+    2,
+    SWEEP_LIMIT,
+    () => state.upto,
+    (value) => {
+      state.upto = value;
+      onChange();
+    },
+  );
+  syncers.push(sweepUpto.sync);
+
+  const extra: HTMLElement[] = [sweepUpto.field];
+  if (definition.id === 'race') {
+    const runs = numberField(
+      `${prefix}-runs`,
+      'Histogram runs',
+      'Runs per sync mode for the lost-updates histogram.',
+      1,
+      RUNS_LIMIT,
+      () => state.runs,
+      (value) => {
+        state.runs = value;
+        onChange();
+      },
+    );
+    syncers.push(runs.sync);
+    extra.push(runs.field);
+  }
+
+  const element = h(
+    'div',
+    { class: 'param-form' },
+    modeGroup,
+    h('div', { class: 'fields' }, workers.field, ...paramFields),
+    h('div', { class: 'fields fields-secondary' }, ...extra),
+  );
+
+  function refresh(): void {
+    for (const sync of syncers) sync();
+    workers.input.disabled = state.mode === 'sequential';
+    workers.field.classList.toggle('is-disabled', state.mode === 'sequential');
+    for (const { spec, field } of modeScoped) field.hidden = !spec.onlyIn?.includes(state.mode);
+  }
+
+  refresh();
+  return { element, refresh };
+}

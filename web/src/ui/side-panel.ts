@@ -1,0 +1,124 @@
+// One column of a card: the last run on one side (this browser, or native), with its result,
+// times, workers, pid/tid and timeline. It only displays; the card decides what to run.
+import { drawTimelineChart } from '../charts/timeline-chart';
+import type { DemoDefinition } from '../demos/definition';
+import type { ErrorReport, Report } from '../model/types';
+import { h, replaceChildren } from './dom';
+import { formatCount, formatMs, formatSpeedup } from './format';
+
+const MAX_WORKER_ROWS = 16;
+
+export interface SidePanel {
+  element: HTMLElement;
+  setMachine(text: string): void;
+  showIdle(text: string): void;
+  showReport(report: Report, baseline: Report | null, note?: string): void;
+  showError(error: ErrorReport): void;
+  showMissing(message: string, command: string): void;
+  /** Redraws the chart (after a colour scheme change). */
+  redraw(): void;
+  lastReport(): Report | null;
+}
+
+function workerTable(report: Report): HTMLElement {
+  const rows = report.spans.slice(0, MAX_WORKER_ROWS).map((s) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, s.worker),
+      h('td', {}, s.pid),
+      h('td', { class: 'tid' }, s.tid),
+      h('td', {}, s.start_ms.toFixed(1)),
+      h('td', {}, s.end_ms.toFixed(1)),
+      h('td', {}, formatCount(s.items)),
+    ),
+  );
+  const more = report.spans.length - MAX_WORKER_ROWS;
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'workers' },
+      h('caption', {}, 'Workers (times in ms from the start of the run)'),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'worker'), h('th', { scope: 'col' }, 'pid'), h('th', { scope: 'col' }, 'tid'), h('th', { scope: 'col' }, 'start'), h('th', { scope: 'col' }, 'end'), h('th', { scope: 'col' }, 'items')),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+    more > 0 ? h('p', { class: 'note' }, `and ${more} more workers`) : null,
+  );
+}
+
+function facts(report: Report, baseline: Report | null): HTMLElement {
+  const items: [string, string][] = [['wall time', formatMs(report.wall_ms)]];
+  if (baseline && report.mode !== 'sequential' && baseline.wall_ms > 0) {
+    items.push(['speedup over sequential', `${formatSpeedup(baseline.wall_ms / report.wall_ms)} (sequential took ${formatMs(baseline.wall_ms)})`]);
+  }
+  const method = report.start_method ? `, started by ${report.start_method}` : '';
+  items.push(['workers', `${report.workers} (${report.mode}${method})`]);
+  if (typeof report.startup_ms === 'number') items.push(['of which starting Workers', formatMs(report.startup_ms)]);
+  const gil = report.gil as { switches?: number } | undefined;
+  if (gil && typeof gil.switches === 'number') items.push(['GIL hand-overs', formatCount(gil.switches)]);
+  const pids = new Set(report.spans.map((s) => s.pid));
+  const tids = new Set(report.spans.map((s) => s.tid));
+  const sharedPid = report.platform.runtime === 'wasm' && report.mode === 'processes';
+  // Emscripten answers getpid() with a constant, so separate Workers look like one process.
+  items.push(['distinct pid / tid', `${pids.size} / ${tids.size}${sharedPid ? ' (every WebAssembly instance reports the same ids; each Worker is still separate)' : ''}`]);
+  return h('dl', { class: 'facts' }, ...items.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'native', title: string): SidePanel {
+  const machine = h('p', { class: 'machine' });
+  const body = h('div', { class: 'side-body', 'data-testid': `${side}-body` });
+  const element = h('section', { class: `side side-${side}`, 'aria-label': title, 'data-side': side }, h('h3', {}, title), machine, body);
+  let last: Report | null = null;
+  let redrawLast: (() => void) | null = null;
+
+  return {
+    element,
+    setMachine(text) {
+      machine.textContent = text;
+    },
+    showIdle(text) {
+      redrawLast = null;
+      replaceChildren(body, h('p', { class: 'idle' }, text));
+    },
+    showReport(report, baseline, note) {
+      last = report;
+      const canvas = h('canvas', { role: 'img' });
+      replaceChildren(
+        body,
+        h(
+          'p',
+          // The raw result rides along for the browser tests, which compare the two sides exactly.
+          { class: 'result', 'data-testid': `${side}-result`, 'data-result': JSON.stringify(report.result), 'data-mode': report.mode, 'data-workers': report.workers },
+          definition.summarize(report.result),
+        ),
+        note ? h('p', { class: 'note' }, note) : null,
+        facts(report, baseline),
+        h('div', { class: 'chart-box chart-timeline' }, canvas),
+        workerTable(report),
+      );
+      redrawLast = () => drawTimelineChart(canvas, report, `${title}: what each worker did`);
+      redrawLast();
+    },
+    showError(error) {
+      redrawLast = null;
+      replaceChildren(
+        body,
+        h('p', { class: 'error', role: 'alert', 'data-testid': `${side}-error` }, h('strong', {}, `${error.error.code}: `), error.error.message),
+      );
+    },
+    showMissing(message, command) {
+      redrawLast = null;
+      replaceChildren(body, h('p', { class: 'idle', 'data-testid': `${side}-missing` }, message), h('pre', { class: 'command' }, h('code', {}, command)));
+    },
+    redraw() {
+      redrawLast?.();
+    },
+    lastReport: () => last,
+  };
+}

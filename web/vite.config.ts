@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { runtimeAssets } from './vite-plugins/runtime-assets';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// The headers `cplay serve` sends, so the dev and preview servers behave the same. COOP + COEP
+// make the page cross-origin isolated (SharedArrayBuffer for WASM threads); CORP lets our own
+// files load under COEP; Document-Isolation-Policy lets Chromium isolate the page in an iframe.
+// CPLAY_NO_ISOLATION=1 leaves them out, to see the fallback.
+const isolationHeaders: Record<string, string> =
+  process.env.CPLAY_NO_ISOLATION === '1'
+    ? {}
+    : {
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        'Document-Isolation-Policy': 'isolate-and-require-corp',
+      };
+
+export default defineConfig({
+  root: webDir,
+  // Relative URLs: the built site works from any folder (a GitHub Pages project path, say).
+  base: './',
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 400 },
+  worker: { format: 'es' },
+  server: { headers: isolationHeaders, fs: { allow: [repoRoot] } },
+  preview: { headers: isolationHeaders },
+  plugins: [
+    runtimeAssets({
+      // CPLAY_WASM_DIR points at another build of the modules (a debug build, say).
+      wasmDir: process.env.CPLAY_WASM_DIR ?? `${repoRoot}build/wasm`,
+      coiScript: `${repoRoot}node_modules/coi-serviceworker/coi-serviceworker.min.js`,
+      referenceFile: `${repoRoot}build/web-reference/native.json`,
+      headers: isolationHeaders,
+    }),
+  ],
+});
