@@ -6,9 +6,11 @@
 namespace playground {
 
 std::uint32_t integer_sqrt(std::uint64_t n) {
-  auto root = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(n)));
+  // Near 2^64 the double rounds up to 2^32, whose square overflows: clamp to the largest root.
+  constexpr std::uint64_t kMaxRoot = 0xFFFF'FFFF;
+  auto root = std::min(kMaxRoot, static_cast<std::uint64_t>(std::sqrt(static_cast<double>(n))));
   while (root * root > n) --root;  // correct the double's rounding both ways
-  while ((root + 1) * (root + 1) <= n) ++root;
+  while (root < kMaxRoot && (root + 1) * (root + 1) <= n) ++root;
   return static_cast<std::uint32_t>(root);
 }
 
