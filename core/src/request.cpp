@@ -80,7 +80,10 @@ std::uint64_t parse_number(const json& value, const NumericSpec& spec) {
   if (value.is_number_unsigned()) {
     number = value.get<std::uint64_t>();
   } else if (value.is_number_integer()) {
-    return fail(std::to_string(value.get<std::int64_t>()));
+    // Signed storage does not mean negative: JSON built in C++ from an int holds 5 as signed.
+    const auto signed_number = value.get<std::int64_t>();
+    if (signed_number < 0) return fail(std::to_string(signed_number));
+    number = static_cast<std::uint64_t>(signed_number);
   } else if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
     const char* first = text.data();
