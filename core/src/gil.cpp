@@ -14,6 +14,11 @@ void SimulatedGil::acquire() {
   }
   locked_ = true;
   ++switch_number_;
+  const std::thread::id me = std::this_thread::get_id();
+  if (last_holder_ != me) {
+    if (last_holder_ != std::thread::id{}) ++handovers_;
+    last_holder_ = me;
+  }
   switch_cond_.notify_all();
   drop_request_.store(false, std::memory_order_relaxed);
 }
@@ -44,7 +49,7 @@ void SimulatedGil::release_locked(std::unique_lock<std::mutex>& lock, bool force
 
 std::uint64_t SimulatedGil::switches() const {
   std::lock_guard lock(mutex_);
-  return switch_number_;
+  return handovers_;
 }
 
 }  // namespace playground

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <thread>
 
 namespace playground {
 
@@ -25,6 +26,7 @@ class SimulatedGil {
   // Called by the holder at a safe point when drop_requested(): drop, let a waiter run, retake.
   void yield_to_waiter();
 
+  // Hand-overs: acquisitions by a thread other than the previous holder (the first one is not).
   std::uint64_t switches() const;
 
  private:
@@ -35,7 +37,9 @@ class SimulatedGil {
   std::condition_variable cond_;         // signalled when the lock is released
   std::condition_variable switch_cond_;  // signalled when some thread took the lock
   bool locked_ = false;
-  std::uint64_t switch_number_ = 0;
+  std::uint64_t switch_number_ = 0;  // every acquisition: what waiters watch for progress
+  std::thread::id last_holder_;
+  std::uint64_t handovers_ = 0;      // acquisitions that changed the holder: what switches() reports
   std::atomic<bool> drop_request_{false};
 };
 
