@@ -212,9 +212,14 @@ Request parse_request(const json& in, const Capabilities& caps) {
   const std::uint64_t tasks_hint = r.demo == Demo::Factorial ? r.params.count
                                    : r.demo == Demo::Io      ? r.params.tasks
                                                              : 0;
-  r.workers = in.contains("workers") && !in.at("workers").is_null()
-                  ? parse_number(in.at("workers"), numeric_spec("workers"))
-                  : default_workers(r.demo, tasks_hint);
+  const bool workers_given = in.contains("workers") && !in.at("workers").is_null();
+  r.workers = workers_given ? parse_number(in.at("workers"), numeric_spec("workers"))
+                            : default_workers(r.demo, tasks_hint);
+  if (!workers_given) {
+    // A default must fit this runtime: only a count the sender chose may be refused below.
+    const std::uint64_t cap = r.mode == Mode::Processes ? caps.max_processes : caps.max_threads;
+    if (cap > 0) r.workers = std::min(r.workers, cap);
+  }
   if (r.mode == Mode::Sequential) r.workers = 1;
 
   if (r.mode == Mode::Processes) {
