@@ -51,14 +51,21 @@ async function waitUntilServing(url: string, child: ChildProcess | null): Promis
   throw new Error(`nothing served ${url} within 30 s`);
 }
 
-export async function startServer(options: { isolation?: boolean } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  /** Send the cross-origin isolation headers (default true). */
+  isolation?: boolean;
+  /** Serve files only, like a static host: vite preview even where `cplay serve` exists. */
+  staticOnly?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const isolation = options.isolation ?? true;
   if (!existsSync(resolve(SITE_DIR, 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` (or scripts/build-web.sh) first');
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  if (cplayServeAvailable()) {
+  if (!options.staticOnly && cplayServeAvailable()) {
     const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--root', SITE_DIR];
     if (!isolation) args.push('--no-isolation');
     const child = spawn(CPLAY, args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -171,8 +171,11 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
   const busyNote = h('span', { class: 'busy-note', role: 'status' });
   const start = (label: string, job: () => Promise<void>) => {
     agreement.hidden = true;
+    // Focus moves to Cancel while the job runs; give it back to the button that started it.
+    const trigger = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     void runner.exclusive(label, job).then((ran) => {
       if (!ran) busyNote.textContent = 'Another card is running; one run at a time keeps the timings honest.';
+      else if (trigger && (document.activeElement === buttons.cancel || document.activeElement === document.body)) trigger.focus();
     });
   };
   buttons.both.addEventListener('click', () => start('Running', () => runner.both(request())));

@@ -1,11 +1,14 @@
 // "Copy embed code": an iframe that shows one card. allow="cross-origin-isolated" lets the frame
 // be isolated when the host page is; otherwise the card falls back to single-threaded builds.
 import type { Demo } from '../model/types';
-import { serializePageState, type PageState } from '../state/url-state';
+import { defaultPageState, serializePageState, type PageState } from '../state/url-state';
 
+/** The address of one card alone: only that card's settings travel, the rest stay default. */
 export function embedUrl(state: PageState, demo: Demo, pageUrl: string): string {
   const url = new URL(pageUrl);
-  url.search = serializePageState({ ...state, focus: demo, embed: true });
+  const alone = defaultPageState();
+  alone.cards[demo] = state.cards[demo];
+  url.search = serializePageState({ ...alone, focus: demo, embed: true });
   url.hash = '';
   return url.href;
 }

@@ -37,7 +37,12 @@ export function createNativeSourcePanel(native: NativeSide, onLoaded: () => void
     summary.textContent = describe(native);
     onLoaded();
   };
-  input.addEventListener('change', () => void load(input.files ?? []));
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    // Cleared, so that choosing the same (re-generated) file again still counts as a change.
+    input.value = '';
+    void load(files);
+  });
   document.addEventListener('dragover', (event) => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   });
