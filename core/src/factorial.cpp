@@ -88,7 +88,9 @@ DecimalSummary summarize_decimal(const BigInt& value) {
   if (digits <= 20) {
     summary.leading = value.str();
   } else {
-    const BigInt scale = lower / power_of_ten(19);
+    // 10^19 in divisors of one 32-bit limb: Boost divides by a multi-limb number in quadratic
+    // time when the quotient is long, which the wasm build's 32-bit limbs would hit.
+    const BigInt scale = lower / 1'000'000'000u / 1'000'000'000u / 10u;
     summary.leading = BigInt(value / scale).str();
   }
   return summary;

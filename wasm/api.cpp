@@ -1,0 +1,99 @@
+#include "api.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include "error_reports.hpp"
+#include "playground/errors.hpp"
+#include "playground/platform.hpp"
+#include "playground/report.hpp"
+#include "playground/run.hpp"
+#include "requests.hpp"
+#include "runtime.hpp"
+
+namespace cplay_wasm {
+namespace {
+
+using json = nlohmann::json;
+using playground::ArgumentError;
+
+// Core's platform block, completed with what only the JS side knows.
+json with_platform(json report) {
+  report["platform"]["variant"] = variant_name();
+  report["platform"]["cores"] = machine_cores();
+  return report;
+}
+
+playground::Request processes_request(const std::string& request_json, const char* caller) {
+  playground::Request request = parse_for_workers(json::parse(request_json));
+  if (request.mode != playground::Mode::Processes)
+    throw ArgumentError(std::string(caller) + " takes a --mode processes request (got --mode " +
+                        std::string(playground::to_string(request.mode)) + ")");
+  return request;
+}
+
+// JS numbers arrive as doubles: accept only whole numbers in [0, limit).
+std::uint64_t whole_number(double value, std::uint64_t limit, const char* what) {
+  if (!(value >= 0) || value != std::floor(value) || value >= static_cast<double>(limit))
+    throw ArgumentError(std::string(what) + " must be an integer from 0 to " + std::to_string(limit - 1) +
+                        " (got " + json(value).dump() + ")");
+  return static_cast<std::uint64_t>(value);
+}
+
+}  // namespace
+
+std::string run(const std::string& request_json) {
+  return guarded([&] {
+    const playground::Request request = parse_in_process(json::parse(request_json));
+    return with_platform(playground::report_to_json(playground::run(request)));
+  });
+}
+
+std::string validate(const std::string& request_json) {
+  return guarded([&] { return playground::request_to_json(parse_for_workers(json::parse(request_json))); });
+}
+
+std::string run_shard(const std::string& request_json, double index, double count, double origin_ms) {
+  return guarded([&] {
+    const playground::Request request = processes_request(request_json, "runShard()");
+    const std::uint64_t shards = request.workers;
+    if (count != static_cast<double>(shards))
+      throw ArgumentError("runShard() count must equal the request's workers (" + std::to_string(shards) +
+                          "), got " + json(count).dump());
+    const std::uint64_t shard = whole_number(index, shards, "runShard() index");
+    return playground::shard_to_json(playground::run_shard(request, shard, shards, origin_ms));
+  });
+}
+
+std::string assemble(const std::string& request_json, const std::string& shards_json, double wall_ms) {
+  return guarded([&] {
+    const playground::Request request = processes_request(request_json, "assemble()");
+    const json shards = json::parse(shards_json);
+    if (!shards.is_array() || shards.size() != request.workers)
+      throw ArgumentError("assemble() needs an array of " + std::to_string(request.workers) +
+                          " shards, one per worker");
+    std::vector<playground::ShardOutcome> outcomes;
+    for (const json& shard : shards) outcomes.push_back(playground::shard_from_json(shard));
+    return with_platform(playground::report_to_json(playground::assemble_shards(request, outcomes, wall_ms)));
+  });
+}
+
+std::string info() {
+  return guarded([] {
+    json modes = variant() == Variant::Threads
+                     ? json{"sequential", "threads", "gil-threads", "async", "processes"}
+                     : json{"sequential", "async", "processes"};
+    return json{{"runtime", playground::runtime_name()},
+                {"variant", variant_name()},
+                {"cores", machine_cores()},
+                {"max_workers", pool_size()},
+                {"max_processes", kMaxProcesses},
+                {"modes", std::move(modes)},
+                {"compiler", playground::compiler_name()},
+                {"os", playground::os_name()},
+                {"limb_bits", limb_bits()},
+                {"clock_ms", playground::now_ms()}};
+  });
+}
+
+}  // namespace cplay_wasm

@@ -1,0 +1,12 @@
+// Registrations only: the functions live in api.cpp, the contract in playground.d.ts.
+#include <emscripten/bind.h>
+
+#include "api.hpp"
+
+EMSCRIPTEN_BINDINGS(cplay) {
+  emscripten::function("run", &cplay_wasm::run);
+  emscripten::function("validate", &cplay_wasm::validate);
+  emscripten::function("runShard", &cplay_wasm::run_shard);
+  emscripten::function("assemble", &cplay_wasm::assemble);
+  emscripten::function("info", &cplay_wasm::info);
+}

@@ -1,0 +1,55 @@
+// Hand-written types for build/wasm/{threads,single}/cplay.mjs (copied beside each as cplay.d.mts).
+// Emscripten 3.1.6, -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createPlayground, Embind.
+// Every function takes and returns JSON text; wasm/js/types.ts has the shapes.
+
+/** The Embind functions. None of them throws: failures come back as error reports. */
+export interface PlaygroundModule {
+  /**
+   * Runs a request in this module: sequential, threads, gil-threads, async (threads build);
+   * sequential, async (single build). Returns the report, platform.runtime "wasm", or an error
+   * report (processes: run them as Workers with runShard(); more thread workers than the pool).
+   */
+  run(requestJson: string): string;
+
+  /**
+   * The request after defaults and validation, or an error report. Accepts processes requests
+   * (start_method "worker", at most 16 Workers); thread workers are capped at the pool size.
+   */
+  validate(requestJson: string): string;
+
+  /**
+   * One "process" of a processes request: the tasks i with i % count == index, run here.
+   * count must equal the request's workers. originMs is the run's start on this module's clock
+   * (performance.now() of this realm in a browser; info().clock_ms tells the current reading).
+   * Returns the shard (give it to assemble()) or an error report.
+   */
+  runShard(requestJson: string, index: number, count: number, originMs: number): string;
+
+  /** Merges the shards (a JSON array, one per worker) into the processes report. */
+  assemble(requestJson: string, shardsJson: string, wallMs: number): string;
+
+  /** {runtime, variant, cores, max_workers, max_processes, modes, compiler, os, limb_bits, clock_ms} */
+  info(): string;
+
+  /** Threads build only: the pthread pool. terminateAllThreads() lets node exit. */
+  PThread?: { terminateAllThreads(): void };
+}
+
+export interface PlaygroundModuleOptions {
+  /** Threads build: pthreads spawned up front (1..64); default min(cores, 16), 4 in node. */
+  poolSize?: number;
+  /** The module's bytes (node: read from disk, since 3.1.6 would fetch() a file path). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where cplay.wasm and cplay.worker.js are: by default beside cplay.mjs. */
+  locateFile?: (path: string, prefix: string) => string;
+  /** Instantiate from an already compiled module (e.g. one shared by several Workers). */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void,
+  ) => object;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+declare function createPlayground(options?: PlaygroundModuleOptions): Promise<PlaygroundModule>;
+export default createPlayground;

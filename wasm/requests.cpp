@@ -1,0 +1,55 @@
+#include "requests.hpp"
+
+#include <string>
+
+#include "playground/errors.hpp"
+#include "runtime.hpp"
+
+namespace cplay_wasm {
+namespace {
+
+using playground::ArgumentError;
+using playground::Capabilities;
+using playground::Mode;
+using playground::Request;
+
+bool uses_pthreads(Mode mode) { return mode == Mode::Threads || mode == Mode::GilThreads; }
+
+Capabilities base_capabilities(bool processes) {
+  Capabilities caps;  // async workers are coroutines: core's default cap applies to them
+  caps.start_methods = {playground::StartMethod::Worker};
+  if (processes) {
+    caps.max_processes = kMaxProcesses;
+  } else {
+    caps.max_processes = 0;
+    caps.processes_unavailable_reason =
+        "in the browser each process is a Web Worker with its own module: validate() the request, "
+        "call runShard() in each Worker and assemble() the shards";
+  }
+  return caps;
+}
+
+Request parse(const nlohmann::json& in, bool processes) {
+  Capabilities caps = base_capabilities(processes);
+  Request request = playground::parse_request(in, caps);
+  if (uses_pthreads(request.mode)) {
+    if (variant() == Variant::Single)
+      throw ArgumentError("--mode " + std::string(playground::to_string(request.mode)) +
+                          " needs shared-memory threads, which this single-threaded build has not "
+                          "(load the threads build in a cross-origin isolated page)");
+    // Parse again with the pool as the thread cap, so the message is core's own.
+    caps.max_threads = pool_size();
+    request = playground::parse_request(in, caps);
+  }
+  if (request.mode == Mode::Processes && request.demo == playground::Demo::Race && request.params.shared_memory)
+    throw ArgumentError("--shared-memory is not available with Workers: each Worker has its own memory");
+  return request;
+}
+
+}  // namespace
+
+Request parse_in_process(const nlohmann::json& in) { return parse(in, false); }
+
+Request parse_for_workers(const nlohmann::json& in) { return parse(in, true); }
+
+}  // namespace cplay_wasm
