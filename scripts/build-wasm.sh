@@ -33,4 +33,8 @@ if [ "${CPLAY_WASM_TESTS:-1}" != 0 ]; then
   echo "== wasm: core_tests"
   cmake --build build/wasm-threads -j"$jobs" --target core_tests
 fi
+if [ -d node_modules/typescript ]; then
+  echo "== wasm: type check (loader, module declaration, tests)"
+  npx tsc -p wasm
+fi
 echo "wasm modules in build/wasm/threads and build/wasm/single; ctest --test-dir build/wasm-threads"

@@ -32,11 +32,18 @@ playground::Request processes_request(const std::string& request_json, const cha
   return request;
 }
 
+// A JS number as people write it: 2, not 2.0.
+std::string number_text(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9e15)
+    return std::to_string(static_cast<long long>(value));
+  return json(value).dump();
+}
+
 // JS numbers arrive as doubles: accept only whole numbers in [0, limit).
 std::uint64_t whole_number(double value, std::uint64_t limit, const char* what) {
   if (!(value >= 0) || value != std::floor(value) || value >= static_cast<double>(limit))
     throw ArgumentError(std::string(what) + " must be an integer from 0 to " + std::to_string(limit - 1) +
-                        " (got " + json(value).dump() + ")");
+                        " (got " + number_text(value) + ")");
   return static_cast<std::uint64_t>(value);
 }
 
@@ -59,7 +66,7 @@ std::string run_shard(const std::string& request_json, double index, double coun
     const std::uint64_t shards = request.workers;
     if (count != static_cast<double>(shards))
       throw ArgumentError("runShard() count must equal the request's workers (" + std::to_string(shards) +
-                          "), got " + json(count).dump());
+                          "), got " + number_text(count));
     const std::uint64_t shard = whole_number(index, shards, "runShard() index");
     return playground::shard_to_json(playground::run_shard(request, shard, shards, origin_ms));
   });
@@ -73,7 +80,13 @@ std::string assemble(const std::string& request_json, const std::string& shards_
       throw ArgumentError("assemble() needs an array of " + std::to_string(request.workers) +
                           " shards, one per worker");
     std::vector<playground::ShardOutcome> outcomes;
-    for (const json& shard : shards) outcomes.push_back(playground::shard_from_json(shard));
+    for (const json& shard : shards) {
+      try {
+        outcomes.push_back(playground::shard_from_json(shard));
+      } catch (const json::exception& e) {
+        throw ArgumentError("assemble() got a shard that runShard() did not make: " + std::string(e.what()));
+      }
+    }
     return with_platform(playground::report_to_json(playground::assemble_shards(request, outcomes, wall_ms)));
   });
 }

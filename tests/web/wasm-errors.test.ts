@@ -1,0 +1,150 @@
+// Bad requests come back as error reports, with the code and the message the CLI gives for the
+// same input (the CLI prints the message and exits 2), and the module stays usable afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadPlayground, type Playground } from '../../wasm/js/loader';
+import type { ErrorReport, Request } from '../../wasm/js/types';
+import { isErrorReport } from '../../wasm/js/types';
+import { cliArgs, expectReport, nativeBuilt, runNative } from './wasm-support';
+
+// Requests the CLI can express too: both sides must refuse them with the same words.
+const REFUSED: Request[] = [
+  { demo: 'primes', params: { limit: 0 } },
+  { demo: 'primes', params: { limit: 1_000_000_001 } },
+  { demo: 'primes', params: { limit: 'abc' as unknown as number } },
+  { demo: 'primes', params: { limit: '99999999999999999999999' as unknown as number } },
+  { demo: 'primes', mode: 'bogus' as never },
+  { demo: 'primes', params: { algorithm: 'magic' as never } },
+  { demo: 'primes', workers: 0 },
+  { demo: 'primes', workers: 300 },
+  { demo: 'primes', mode: 'threads', start_method: 'fork' },
+  { demo: 'factorial', params: { n: 1_000_001 } },
+  { demo: 'factorial', params: { count: 65 } },
+  { demo: 'race', workers: 20, params: { increments: 100_000_000 } },
+  { demo: 'race', mode: 'threads', params: { shared_memory: true } },
+  { demo: 'race', params: { sync: 'maybe' as never } },
+  { demo: 'io', params: { tasks: 1000, latency_ms: 60_000 } },
+  { demo: 'io', mode: 'gil-threads', params: { switch_interval_ms: 0 } },
+];
+
+function expectError(value: unknown, code = 'invalid-argument'): ErrorReport {
+  expect(value).toMatchObject({ schema: 1, error: { code } });
+  return value as ErrorReport;
+}
+
+describe('bad requests', () => {
+  let threads: Playground;
+  let single: Playground;
+  beforeAll(async () => {
+    [threads, single] = await Promise.all([loadPlayground('threads'), loadPlayground('single')]);
+  });
+  afterAll(() => {
+    threads?.shutdown();
+    single?.shutdown();
+  });
+
+  describe.skipIf(!nativeBuilt).each(REFUSED.map((request) => [cliArgs(request).join(' '), request] as const))(
+    'cplay %s',
+    (_, request) => {
+      it('gets the CLI message in run(), validate() and in both builds', () => {
+        const native = runNative(request);
+        expect(native.status).toBe(2);
+        for (const value of [threads.run(request), threads.validate(request), single.validate(request)])
+          expect(expectError(value).error.message).toBe(native.message);
+      });
+    },
+  );
+
+  it('malformed JSON is invalid-json, in every function', () => {
+    for (const value of [
+      threads.run('{"demo": "primes",'),
+      threads.validate('not json'),
+      single.runShard('[1, 2', 0, 1, 0),
+      single.assemble('', [], 0),
+    ])
+      expect(expectError(value, 'invalid-json').error.message).toMatch(/^the request is not valid JSON: /);
+  });
+
+  it('a request must be an object with known fields', () => {
+    expect(expectError(threads.run('[]')).error.message).toBe('a request must be a JSON object');
+    expect(expectError(threads.run('{"mode": "threads"}')).error.message).toMatch(/^demo is required/);
+    expect(expectError(threads.run({ demo: 'bogus' as never })).error.message).toBe(
+      "demo must be one of primes|factorial|race|io (got 'bogus')",
+    );
+    expect(expectError(threads.run('{"demo": "io", "colour": "red"}')).error.message).toMatch(
+      /^unknown request field 'colour'/,
+    );
+    expect(expectError(threads.run({ demo: 'io', params: { limit: 5 } } as never)).error.message).toMatch(
+      /^unknown option --limit for io in mode threads/,
+    );
+    expect(expectError(threads.run({ demo: 'primes', params: { limit: -5 } })).error.message).toBe(
+      '--limit must be an integer from 1 to 1000000000 (got -5)',
+    );
+  });
+
+  it('more thread workers than the pool holds is an error report, never a hang', () => {
+    const pool = threads.info().max_workers;
+    for (const mode of ['threads', 'gil-threads'] as const) {
+      const report = expectError(threads.run({ demo: 'io', mode, workers: pool + 1, params: { tasks: 8, latency_ms: 1 } }));
+      expect(report.error.message).toBe(
+        `--workers must be an integer from 1 to ${pool} in mode ${mode} here (got ${pool + 1})`,
+      );
+    }
+    // Coroutines are not threads: async takes as many workers as the CLI does.
+    const async = expectReport(threads.run({ demo: 'io', mode: 'async', workers: 64, params: { tasks: 64, latency_ms: 1 } }));
+    expect(async.spans).toHaveLength(64);
+  });
+
+  it('the single build has no threads modes', () => {
+    for (const mode of ['threads', 'gil-threads'] as const)
+      expect(expectError(single.run({ demo: 'primes', mode, workers: 2 })).error.message).toMatch(
+        new RegExp(`^--mode ${mode} needs shared-memory threads`),
+      );
+  });
+
+  it('processes: Workers only, at most 16, no shared memory', () => {
+    expect(expectError(single.validate({ demo: 'primes', mode: 'processes', workers: 17 })).error.message).toBe(
+      '--workers must be an integer from 1 to 16 in mode processes (got 17)',
+    );
+    expect(expectError(single.validate({ demo: 'primes', mode: 'processes', start_method: 'fork' })).error.message).toBe(
+      "--start-method must be one of worker here (got 'fork')",
+    );
+    expect(
+      expectError(single.validate({ demo: 'race', mode: 'processes', params: { shared_memory: true } })).error.message,
+    ).toMatch(/^--shared-memory is not available with Workers/);
+    expect(single.validate({ demo: 'primes', mode: 'processes', workers: 16 })).toMatchObject({
+      mode: 'processes',
+      start_method: 'worker',
+      workers: 16,
+    });
+  });
+
+  it('runShard() and assemble() check their arguments', () => {
+    const request: Request = { demo: 'primes', mode: 'processes', workers: 2, params: { limit: 100 } };
+    expect(expectError(single.runShard({ ...request, mode: 'async' }, 0, 2, 0)).error.message).toBe(
+      'runShard() takes a --mode processes request (got --mode async)',
+    );
+    expect(expectError(single.runShard(request, 2, 2, 0)).error.message).toBe(
+      'runShard() index must be an integer from 0 to 1 (got 2)',
+    );
+    expect(expectError(single.runShard(request, 0.5, 2, 0)).error.message).toMatch(/^runShard\(\) index must be/);
+    expect(expectError(single.runShard(request, 0, 3, 0)).error.message).toMatch(/^runShard\(\) count must equal/);
+    const shard = single.runShard(request, 0, 2, 0);
+    expect(isErrorReport(shard)).toBe(false);
+    expect(expectError(single.assemble(request, [shard as never], 1)).error.message).toBe(
+      'assemble() needs an array of 2 shards, one per worker',
+    );
+    expect(expectError(JSON.parse(single.raw.assemble(JSON.stringify(request), '[{}, {}]', 1))).error.message).toMatch(
+      /^assemble\(\) got a shard that runShard\(\) did not make/,
+    );
+  });
+
+  it('the modules stay usable after all of that', () => {
+    for (const playground of [threads, single]) {
+      const report = expectReport(playground.run({ demo: 'primes', mode: 'async', workers: 2, params: { limit: 1000 } }));
+      expect(report.result).toEqual({ count: 168, largest: 997 });
+    }
+    const report = expectReport(threads.run({ demo: 'primes', mode: 'threads', workers: 4, params: { limit: 1000 } }));
+    expect(report.result).toEqual({ count: 168, largest: 997 });
+  });
+});
