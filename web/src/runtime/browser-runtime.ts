@@ -30,8 +30,7 @@ function errorOutcome(code: string, message: string): Outcome {
   return { error: { schema: 1, error: { code, message } } };
 }
 
-function parseOutcome(json: string): Outcome {
-  const value: unknown = JSON.parse(json);
+function toOutcome(value: unknown): Outcome {
   if (isErrorReport(value)) return { error: value };
   const checked = validateReport(value);
   if (!checked.ok) return errorOutcome('bad-report', `the module returned an unexpected report: ${checked.problems.join('; ')}`);
@@ -42,7 +41,6 @@ export class BrowserRuntime {
   private readonly main = new WorkerClient(createPlaygroundWorker);
   private processClients: WorkerClient[] = [];
   private mainInfo: Promise<WasmInfo> | null = null;
-  private singleModule: Promise<WebAssembly.Module> | null = null;
 
   constructor(private readonly options: RuntimeOptions) {}
 
@@ -50,22 +48,22 @@ export class BrowserRuntime {
     return this.options.variant;
   }
 
-  private moduleUrl(variant: Variant): string {
-    return new URL(`wasm/${variant}/cplay.mjs`, this.options.wasmBase).href;
+  private moduleFolder(variant: Variant): string {
+    return new URL(`wasm/${variant}/`, this.options.wasmBase).href;
   }
 
   /** Loads the main build (again, after a cancel). Resolves with what the module says about itself. */
   ready(): Promise<WasmInfo> {
     this.mainInfo ??= this.main
-      .call('load', { variant: this.options.variant, moduleUrl: this.moduleUrl(this.options.variant) })
-      .then((json) => JSON.parse(json) as WasmInfo);
+      .call('load', { variant: this.options.variant, base: this.moduleFolder(this.options.variant) })
+      .then((info) => info as WasmInfo);
     return this.mainInfo;
   }
 
   /** The core's own validation: the normalized request, or an error report naming the input. */
   async validate(request: RunRequest): Promise<{ request: RunRequest } | { error: ErrorReport }> {
     await this.ready();
-    const value: unknown = JSON.parse(await this.main.call('validate', { requestJson: JSON.stringify(request) }));
+    const value = await this.main.call('validate', { request });
     if (isErrorReport(value)) return { error: value };
     return { request: value as RunRequest };
   }
@@ -91,7 +89,7 @@ export class BrowserRuntime {
       const outcome =
         checked.request.mode === 'processes'
           ? await this.runProcesses(checked.request, onProgress)
-          : parseOutcome(await this.main.call('run', { requestJson: JSON.stringify(checked.request) }));
+          : toOutcome(await this.main.call('run', { request: checked.request }));
       if ('report' in outcome) outcome.report.platform.cross_origin_isolated = this.options.isolated;
       return outcome;
     } catch (error) {
@@ -108,21 +106,13 @@ export class BrowserRuntime {
     void this.ready().catch(() => undefined);
   }
 
-  private compiledSingleModule(): Promise<WebAssembly.Module> {
-    // Compiled once per page, like an executable the OS keeps cached; every process instantiates it.
-    this.singleModule ??= WebAssembly.compileStreaming(fetch(new URL('wasm/single/cplay.wasm', this.options.wasmBase)));
-    return this.singleModule;
-  }
-
   private stopProcesses(): void {
     for (const client of this.processClients) client.terminate();
     this.processClients = [];
   }
 
   private async runProcesses(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<Outcome> {
-    const wasmModule = await this.compiledSingleModule();
     const count = request.workers;
-    const requestJson = JSON.stringify(request);
     // Fresh Workers for every run, as the lesson starts fresh processes: their start-up is part
     // of the wall time, and the timeline shows it as the gap before each span.
     const started = performance.now();
@@ -135,10 +125,9 @@ export class BrowserRuntime {
     try {
       const shards = await Promise.all(
         this.processClients.map(async (client, index) => {
-          await client.call('load', { variant: 'single', moduleUrl: this.moduleUrl('single'), wasmModule });
+          await client.call('load', { variant: 'single', base: this.moduleFolder('single') });
           lastLoaded = Math.max(lastLoaded, performance.now());
-          const shardJson = await client.call('runShard', { requestJson, index, count, originEpochMs });
-          const shard: unknown = JSON.parse(shardJson);
+          const shard = await client.call('runShard', { request, index, count, originEpochMs });
           if (isErrorReport(shard)) throw Object.assign(new Error(shard.error.message), { report: shard });
           onProgress({ done: ++done, total: count });
           return shard;
@@ -147,7 +136,7 @@ export class BrowserRuntime {
       const wallMs = performance.now() - started;
       const first = this.processClients[0];
       if (!first) return errorOutcome('invalid-argument', 'processes needs at least one worker');
-      const outcome = parseOutcome(await first.call('assemble', { requestJson, shardsJson: JSON.stringify(shards), wallMs }));
+      const outcome = toOutcome(await first.call('assemble', { request, shards, wallMs }));
       if ('report' in outcome) outcome.report.startup_ms = Math.round((lastLoaded - started) * 1000) / 1000;
       return outcome;
     } catch (error) {

@@ -1,8 +1,11 @@
 /// <reference lib="webworker" />
-// A dedicated module Worker that owns one WebAssembly instance. Runs block this Worker (and its
-// pthreads), never the page; the page cancels by terminating the Worker.
-import { loadPlayground, type Playground } from './wasm-module';
-import type { CallMessage, Method, MethodMap, ReplyMessage } from './worker-protocol';
+// A dedicated module Worker that owns one WebAssembly instance, loaded by the wasm package's
+// loader. Runs block this Worker (and its pthreads), never the page; the page cancels by
+// terminating the Worker.
+import { loadPlayground, type Playground } from '../../../wasm/js/loader';
+import type { Shard } from '../../../wasm/js/types';
+import { poolSizeFor } from './pool-size';
+import type { CallMessage, MethodMap, ReplyMessage } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -13,30 +16,37 @@ function loaded(): Playground {
   return playground;
 }
 
-async function handle(message: CallMessage): Promise<string> {
-  const method: Method = message.method;
-  switch (method) {
+type Request = Parameters<Playground['run']>[0];
+
+async function handle(message: CallMessage): Promise<unknown> {
+  switch (message.method) {
     case 'load': {
-      const args = message.args as MethodMap['load']['args'];
-      playground ??= await loadPlayground(args.moduleUrl, args.wasmModule);
+      const args = message.args as MethodMap['load'];
+      playground ??= await loadPlayground(args.variant, {
+        base: args.base,
+        poolSize: poolSizeFor(navigator.hardwareConcurrency || 1),
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+      });
       return playground.info();
     }
     case 'info':
       return loaded().info();
     case 'validate':
-      return loaded().validate((message.args as MethodMap['validate']['args']).requestJson);
+      return loaded().validate((message.args as MethodMap['validate']).request as Request);
     case 'run':
-      return loaded().run((message.args as MethodMap['run']['args']).requestJson);
+      return loaded().run((message.args as MethodMap['run']).request as Request);
     case 'runShard': {
-      const args = message.args as MethodMap['runShard']['args'];
-      // Each Worker's performance.now() counts from its own start; the page's origin is on the
-      // shared wall clock, so translate it to this Worker's clock before the module sees it.
-      const originMs = args.originEpochMs - performance.timeOrigin;
-      return loaded().runShard(args.requestJson, args.index, args.count, originMs);
+      const args = message.args as MethodMap['runShard'];
+      // The page's origin is on the shared wall clock; the module counts on its own clock, so
+      // move the origin onto it by the time that has passed since.
+      const sinceOrigin = performance.timeOrigin + performance.now() - args.originEpochMs;
+      const pg = loaded();
+      return pg.runShard(args.request as Request, args.index, args.count, pg.nowMs() - sinceOrigin);
     }
     case 'assemble': {
-      const args = message.args as MethodMap['assemble']['args'];
-      return loaded().assemble(args.requestJson, args.shardsJson, args.wallMs);
+      const args = message.args as MethodMap['assemble'];
+      return loaded().assemble(args.request as Request, args.shards as Shard[], args.wallMs);
     }
   }
 }

@@ -19,7 +19,7 @@ export class WorkerFailedError extends Error {
 }
 
 interface Pending {
-  resolve: (value: string) => void;
+  resolve: (value: unknown) => void;
   reject: (reason: Error) => void;
 }
 
@@ -34,11 +34,11 @@ export class WorkerClient {
     return this.worker !== null;
   }
 
-  call<M extends Method>(method: M, args: MethodMap[M]['args']): Promise<string> {
+  call<M extends Method>(method: M, args: MethodMap[M]): Promise<unknown> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const message: CallMessage<M> = { id, method, args };
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage(message);
     });

@@ -1,35 +1,34 @@
 // Messages between the page and a playground Worker. Each call carries an id; the Worker answers
-// with the same id, so several calls can be outstanding and each finds its own promise.
+// with the same id, so several calls can be outstanding and each finds its own promise. Values
+// travel as structured clones of the module's parsed JSON.
 
 export interface LoadArgs {
   variant: 'threads' | 'single';
-  /** Absolute URL of the module's ES6 factory (cplay.mjs). */
-  moduleUrl: string;
-  /** Compiled once by the page and shared, so each process Worker instantiates quickly. */
-  wasmModule?: WebAssembly.Module;
+  /** Absolute URL of the folder holding cplay.mjs, cplay.wasm (and cplay.worker.js). */
+  base: string;
 }
 
 export interface ShardArgs {
-  requestJson: string;
+  request: unknown;
   index: number;
   count: number;
-  /** The run's start on the shared wall clock (performance.timeOrigin + now()) of the page. */
+  /** The run's start on the page's wall clock (performance.timeOrigin + performance.now()). */
   originEpochMs: number;
 }
 
 export interface AssembleArgs {
-  requestJson: string;
-  shardsJson: string;
+  request: unknown;
+  shards: unknown[];
   wallMs: number;
 }
 
 export interface MethodMap {
-  load: { args: LoadArgs; result: string };
-  info: { args: Record<string, never>; result: string };
-  validate: { args: { requestJson: string }; result: string };
-  run: { args: { requestJson: string }; result: string };
-  runShard: { args: ShardArgs; result: string };
-  assemble: { args: AssembleArgs; result: string };
+  load: LoadArgs;
+  info: Record<string, never>;
+  validate: { request: unknown };
+  run: { request: unknown };
+  runShard: ShardArgs;
+  assemble: AssembleArgs;
 }
 
 export type Method = keyof MethodMap;
@@ -37,9 +36,7 @@ export type Method = keyof MethodMap;
 export interface CallMessage<M extends Method = Method> {
   id: number;
   method: M;
-  args: MethodMap[M]['args'];
+  args: MethodMap[M];
 }
 
-export type ReplyMessage =
-  | { id: number; ok: true; value: string }
-  | { id: number; ok: false; error: string };
+export type ReplyMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

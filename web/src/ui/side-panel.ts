@@ -56,6 +56,9 @@ function facts(report: Report, baseline: Report | null): HTMLElement {
   const items: [string, string][] = [['wall time', formatMs(report.wall_ms)]];
   if (baseline && report.mode !== 'sequential' && baseline.wall_ms > 0) {
     items.push(['speedup over sequential', `${formatSpeedup(baseline.wall_ms / report.wall_ms)} (sequential took ${formatMs(baseline.wall_ms)})`]);
+  } else if (report.mode !== 'sequential') {
+    // A speedup needs a measured baseline; the page never guesses one.
+    items.push(['speedup over sequential', 'run sequential (or All modes) once to measure it']);
   }
   const method = report.start_method ? `, started by ${report.start_method}` : '';
   items.push(['workers', `${report.workers} (${report.mode}${method})`]);
