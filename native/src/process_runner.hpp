@@ -17,13 +17,22 @@ struct FaultInjection {
 
 struct ProcessOptions {
   std::optional<FaultInjection> fault;
-  // Called from the parent's poll loop about every 100 ms (the CLI draws its progress line).
+  // Called on the parent's own thread from its poll loop, about every 100 ms while children run,
+  // so a progress bar needs no thread (the parent starts none: forking from a multithreaded
+  // process is fragile). If it throws, every child is killed and reaped, then the exception
+  // propagates.
   std::function<void()> on_tick;
+  // The program `--start-method spawn` starts; empty: self_executable(). It must hand
+  // `__worker` to spawned_worker_main, as cplay's main does (a test binary does not: tests name
+  // the built cplay here).
+  std::string executable;
 };
 
 // Runs a `--mode processes` request with one child per worker (fork, or posix_spawn of this
 // executable) and returns the merged report. A child that dies is reported as a RunError naming
 // its worker number and signal; every child is reaped before this returns or throws.
+// SIGINT/SIGTERM during the run kill the children and throw RunError with code "cancelled";
+// so does `hooks.cancel`. `hooks.progress` receives the children's progress.
 playground::Report run_processes(const playground::Request&, const playground::RunHooks& = {},
                                  const ProcessOptions& = {});
 

@@ -1,0 +1,20 @@
+#pragma once
+#include <string_view>
+
+#include "playground/workload.hpp"
+#include "worker_messages.hpp"
+
+namespace cplay {
+
+// The body of every child, forked or spawned: runs its shard and sends progress, then the
+// result (or an error) through `results_fd`. Returns the exit code; never throws.
+int run_child_shard(const ShardTask& task, int results_fd, playground::RaceCounter shared);
+
+// Sends an error message to the parent, best effort (never throws).
+void send_error(int results_fd, std::string_view code, std::string_view text);
+
+// Descriptors a spawned child finds its pipes on (set up by the parent's posix_spawn actions).
+constexpr int kSpawnTaskFd = 3;
+constexpr int kSpawnResultFd = 4;
+
+}  // namespace cplay
