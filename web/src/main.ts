@@ -76,7 +76,7 @@ async function start(root: HTMLElement): Promise<void> {
         h(
           'p',
           { class: 'lede' },
-          'Threads, processes, the GIL and async, run for real. Each card runs one experiment twice: here in your browser as WebAssembly, and natively as C++ on a real machine. Every number below is measured; nothing is simulated except the GIL, which is modelled on CPython’s.',
+          'Threads, processes, the GIL and async, run for real. Each card runs one experiment twice: here in your browser as WebAssembly, and natively as C++ on a real machine. Every number below is measured. Two things are stand-ins: the GIL, modelled on CPython’s, and the I/O waits, which are sleeps in place of downloads.',
         ),
         banner,
         nativePanel,
