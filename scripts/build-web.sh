@@ -11,6 +11,7 @@ if [ ! -d node_modules/vite ]; then npm ci --no-audit --no-fund; fi
 echo "== web: type check"
 npx tsc -p web/tsconfig.json
 npx tsc -p web/tsconfig.node.json
+npx tsc -p web/tsconfig.tests.json
 
 for variant in threads single; do
   if [ ! -f "build/wasm/$variant/cplay.wasm" ]; then
