@@ -7,6 +7,8 @@
 # (emcmake would also pass node a flag that node 20 rejects).
 #   CPLAY_WASM_JOBS=N   parallel jobs (default 2: the machines we share have 2 cores)
 #   CPLAY_WASM_TESTS=0  skip building core_tests
+#   CPLAY_WASM_LIMB64=1 also build the single variant with 64-bit cpp_int limbs into
+#                       build/wasm-bench/limb64 (tree build/wasm-single-limb64), for bench-wasm.mjs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +34,14 @@ cmake --build build/wasm-threads -j"$jobs" --target cplay_wasm
 if [ "${CPLAY_WASM_TESTS:-1}" != 0 ]; then
   echo "== wasm: core_tests"
   cmake --build build/wasm-threads -j"$jobs" --target core_tests
+fi
+if [ "${CPLAY_WASM_LIMB64:-0}" = 1 ]; then
+  echo "== wasm: single with 64-bit limbs (benchmark only)"
+  if [ ! -f build/wasm-single-limb64/CMakeCache.txt ]; then
+    cmake --preset wasm-single -B build/wasm-single-limb64 -DCPLAY_WASM_32BIT_LIMBS=OFF \
+      -DCPLAY_WASM_OUTPUT_DIR="$PWD/build/wasm-bench/limb64" >/dev/null
+  fi
+  cmake --build build/wasm-single-limb64 -j"$jobs" --target cplay_wasm
 fi
 if [ -d node_modules/typescript ]; then
   echo "== wasm: type check (loader, module declaration, tests)"
