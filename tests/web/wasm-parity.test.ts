@@ -100,8 +100,6 @@ describe.skipIf(!nativeBuilt)('parity with the native CLI', () => {
   });
 });
 
-describe.runIf(!nativeBuilt)('parity with the native CLI', () => {
-  it('needs build/native/cplay (npm run build, or cmake --preset native && cmake --build build/native)', () => {
-    expect.fail('build/native/cplay is missing: parity was not checked');
-  });
+it('has the native CLI to compare with', () => {
+  expect(nativeBuilt, 'build/native/cplay is missing (npm run build): parity was not checked').toBe(true);
 });
