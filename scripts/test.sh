@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, builds, then runs the C++
-# suite natively (ctest), the same suite compiled to wasm under node, and the Vitest suites.
+# suite natively (ctest), the same core suite compiled to wasm under node (ctest), and the Vitest
+# suites (wasm in node, parity with the CLI, the page in Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +11,8 @@ bash scripts/build.sh
 echo "== ctest: native"
 ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 
-if [ -d build/wasm-tests ]; then
-  echo "== ctest: wasm (node)"
-  ctest --test-dir build/wasm-tests --output-on-failure
-fi
+echo "== ctest: wasm (node)"
+ctest --test-dir build/wasm-threads --output-on-failure -j"$(nproc)"
 
-if compgen -G "tests/web/*.test.ts" >/dev/null || compgen -G "tests/web/**/*.test.ts" >/dev/null; then
-  echo "== vitest"
-  npx vitest run
-fi
+echo "== vitest"
+npx vitest run
