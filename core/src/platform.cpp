@@ -38,7 +38,9 @@ unsigned hardware_cores() {
 
 std::string compiler_name() {
 #if defined(__clang__)
-  return "clang " __clang_version__;
+  std::string version = "clang " __clang_version__;
+  while (!version.empty() && version.back() == ' ') version.pop_back();  // the macro ends in a space
+  return version;
 #elif defined(__GNUC__)
   return "gcc " __VERSION__;
 #else
