@@ -1,5 +1,6 @@
 #include "playground/event_loop.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -25,17 +26,20 @@ void EventLoop::schedule_after(double delay_ms, std::coroutine_handle<> handle) 
   timers_.push(Timer{now_ms() + delay_ms, next_sequence_++, handle});
 }
 
-void EventLoop::run() {
+void EventLoop::run(const std::function<bool()>& interrupted) {
+  constexpr double kInterruptCheckMs = 20;
   while (!ready_.empty() || !timers_.empty()) {
-    // Move every due timer to the ready queue, in deadline order.
+    // Move every due timer to the ready queue, in deadline order (all of them when interrupted).
     const double now = now_ms();
-    while (!timers_.empty() && timers_.top().due_ms <= now) {
+    const bool wake_all = interrupted && interrupted();
+    while (!timers_.empty() && (wake_all || timers_.top().due_ms <= now)) {
       ready_.push_back(timers_.top().handle);
       timers_.pop();
     }
     if (ready_.empty()) {
       // Nothing can run: sleep until the earliest deadline, as a selector with a timeout would.
-      const double wait = timers_.top().due_ms - now_ms();
+      double wait = timers_.top().due_ms - now_ms();
+      if (interrupted) wait = std::min(wait, kInterruptCheckMs);
       if (wait > 0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
       continue;
     }

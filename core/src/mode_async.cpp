@@ -34,7 +34,7 @@ Task async_worker(EventLoop& loop, RunState& state, std::size_t worker) {
 void run_async(RunState& state, std::size_t workers) {
   EventLoop loop;
   for (std::size_t w = 0; w < workers; ++w) loop.spawn(async_worker(loop, state, w));
-  loop.run();
+  loop.run([&state] { return state.stopping(); });
 }
 
 }  // namespace playground

@@ -7,7 +7,7 @@ namespace {
 // Threads that compute only while holding the simulated GIL, as CPython threads run bytecode.
 class GilPolicy {
  public:
-  GilPolicy(SimulatedGil& gil, Timeline& timeline) : gil_(gil), timeline_(timeline) {}
+  GilPolicy(SimulatedGil& gil, RunState& state) : gil_(gil), state_(state), timeline_(state.timeline) {}
   ~GilPolicy() {
     if (held_) gil_.release();  // also on an exception, so that the other threads can finish
   }
@@ -31,7 +31,7 @@ class GilPolicy {
   void wait(std::size_t worker, std::uint64_t ms) {
     gil_.release();
     held_ = false;
-    blocking_wait(timeline_, worker, ms);
+    blocking_wait(state_, worker, ms);
     acquire(worker);
   }
 
@@ -42,6 +42,7 @@ class GilPolicy {
 
  private:
   SimulatedGil& gil_;
+  RunState& state_;
   Timeline& timeline_;
   bool held_ = false;
 };
@@ -52,7 +53,7 @@ std::uint64_t run_gil_threads(RunState& state, std::size_t workers, std::chrono:
   SimulatedGil gil(switch_interval);
   const std::uint64_t initial = gil.switches();
   run_on_threads(state, workers, [&state, &gil](std::size_t worker) {
-    GilPolicy policy(gil, state.timeline);
+    GilPolicy policy(gil, state);
     state.timeline.begin(worker);
     policy.acquire(worker);
     for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task())

@@ -32,7 +32,7 @@ void run_on_threads(RunState& state, std::size_t workers, const std::function<vo
 }
 
 void run_sequential(RunState& state) {
-  BlockingPolicy policy{state.timeline};
+  BlockingPolicy policy{state};
   state.timeline.begin(0);
   for (std::size_t task = 0; task < state.workload.task_count(); ++task)
     if (!drive_task(state, task, 0, policy)) break;
@@ -41,7 +41,7 @@ void run_sequential(RunState& state) {
 
 void run_threads(RunState& state, std::size_t workers) {
   run_on_threads(state, workers, [&state](std::size_t worker) {
-    BlockingPolicy policy{state.timeline};
+    BlockingPolicy policy{state};
     state.timeline.begin(worker);
     for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task())
       if (!drive_task(state, task, worker, policy)) break;

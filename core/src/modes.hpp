@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -47,11 +48,15 @@ inline StepResult run_slice(RunState& state, std::size_t task, std::uint64_t& cu
   return result;
 }
 
-// A wait that blocks the calling thread, recorded as `waiting`.
-inline void blocking_wait(Timeline& timeline, std::size_t worker, std::uint64_t ms) {
+// A wait that blocks the calling thread, recorded as `waiting`. It sleeps in short steps so
+// that a cancelled run does not sit out a long latency.
+inline void blocking_wait(RunState& state, std::size_t worker, std::uint64_t ms) {
+  constexpr double kCancelCheckMs = 20;
   const double start = now_ms();
-  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-  timeline.record(worker, WorkerState::Waiting, start, now_ms());
+  const double due = start + static_cast<double>(ms);
+  for (double now = start; now < due && !state.stopping(); now = now_ms())
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(std::min(due - now, kCancelCheckMs)));
+  state.timeline.record(worker, WorkerState::Waiting, start, now_ms());
 }
 
 // Runs a task to completion on the calling thread. `policy` decides what happens at safe points
@@ -73,9 +78,9 @@ bool drive_task(RunState& state, std::size_t task, std::size_t worker, Policy& p
 }
 
 struct BlockingPolicy {
-  Timeline& timeline;
+  RunState& state;
   void safe_point(std::size_t) {}
-  void wait(std::size_t worker, std::uint64_t ms) { blocking_wait(timeline, worker, ms); }
+  void wait(std::size_t worker, std::uint64_t ms) { blocking_wait(state, worker, ms); }
 };
 
 // Starts `workers` threads that begin together (a latch) and joins them all. A thread that cannot

@@ -43,7 +43,7 @@ ShardOutcome run_shard(const Request& request, std::uint64_t shard_index, std::u
   auto workload = make_workload(request, 1, shared);
   Timeline timeline(1, origin_ms);
   RunState state{*workload, timeline, hooks};
-  BlockingPolicy policy{timeline};
+  BlockingPolicy policy{state};
   // Strided shares: task i goes to shard i % count, so cheap and costly tasks spread evenly.
   timeline.begin(0);
   for (std::size_t task = shard_index; task < workload->task_count(); task += shard_count)

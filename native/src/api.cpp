@@ -11,11 +11,6 @@ namespace cplay {
 
 using nlohmann::json;
 
-namespace {
-// Long enough for a page's sweep to queue behind the previous point, short enough to say "busy".
-constexpr auto kQueueWait = std::chrono::seconds(30);
-}  // namespace
-
 ApiResponse ApiHandler::run(const std::string& body) {
   json request;
   try {
@@ -26,10 +21,18 @@ ApiResponse ApiHandler::run(const std::string& body) {
   try {
     const playground::Request parsed = parse_native_request(request);
     std::unique_lock slot(job_, std::defer_lock);
-    if (!slot.try_lock_for(kQueueWait))
+    if (!slot.try_lock_for(queue_wait_))
       return {429, playground::error_to_json("busy", "another native run is in progress; try again when it ends")};
+    if (shutting_down_.load())
+      return {503, playground::error_to_json("shutting-down", "the server is stopping")};
+    job_cancel_.store(false);
+    job_running_.store(true);
+    struct Finished {
+      std::atomic<bool>& running;
+      ~Finished() { running.store(false); }
+    } finished{job_running_};
     ExecuteOptions options;
-    options.cancel = &cancel_;
+    options.cancel = &job_cancel_;
     return {200, playground::report_to_json(execute(parsed, options))};
   } catch (const playground::ArgumentError& e) {
     return {400, playground::error_to_json(e.code(), e.what())};
@@ -43,5 +46,15 @@ ApiResponse ApiHandler::run(const std::string& body) {
 }
 
 json ApiHandler::info() const { return machine_info(); }
+
+bool ApiHandler::cancel_job() {
+  job_cancel_.store(true);
+  return job_running_.load();
+}
+
+void ApiHandler::shut_down() {
+  shutting_down_.store(true);
+  job_cancel_.store(true);
+}
 
 }  // namespace cplay

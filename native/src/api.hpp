@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <string>
 
@@ -18,14 +19,24 @@ class ApiHandler {
  public:
   static constexpr std::size_t kMaxRequestBytes = 64 * 1024;
 
+  // `queue_wait`: how long a request waits for the running job before it gets 429. Long enough
+  // for a page's sweep to queue behind the previous point, short enough to say "busy".
+  explicit ApiHandler(std::chrono::milliseconds queue_wait = std::chrono::seconds(30)) : queue_wait_(queue_wait) {}
+
   ApiResponse run(const std::string& body);
   nlohmann::json info() const;
-  // Stops a running in-process job at its next slice (server shutdown).
-  void cancel() { cancel_.store(true); }
+  // Stops the running job at its next slice, or its children at once (the page's Cancel button).
+  // Returns whether a job was running.
+  bool cancel_job();
+  // Server shutdown: stops the running job and refuses new ones.
+  void shut_down();
 
  private:
+  std::chrono::milliseconds queue_wait_;
   std::timed_mutex job_;
-  std::atomic<bool> cancel_{false};
+  std::atomic<bool> job_running_{false};
+  std::atomic<bool> job_cancel_{false};
+  std::atomic<bool> shutting_down_{false};
 };
 
 }  // namespace cplay

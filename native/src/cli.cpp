@@ -33,6 +33,12 @@ const char* demo_summary(Demo demo) {
   return "";
 }
 
+CLI::App* find_subcommand(CLI::App& parent, const std::string& name) {
+  for (CLI::App* sub : parent.get_subcommands({}))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
+}
+
 int run_demo(const DemoOptions& options) {
   const playground::Request request = parse_native_request(options.request_json());
   const std::uint64_t runs = request.demo == Demo::Race ? request.params.runs : 1;
@@ -103,6 +109,18 @@ int cli_main(int argc, char** argv) {
   serve->final_callback([&action, &serve_options] { action = [&serve_options] { return run_server(serve_options); }; });
 
   try {
+    // CLI11 would only say that a subcommand is required: name the word it did not know.
+    for (int i = 1; i < argc && i < 3; ++i) {
+      const std::string word = argv[i];
+      if (word.empty() || word[0] == '-') break;
+      CLI::App* level = i == 1 ? &app : find_subcommand(app, argv[1]);
+      if (level == nullptr || level->get_subcommands({}).empty()) break;
+      if (find_subcommand(*level, word) == nullptr) {
+        std::string known;
+        for (const CLI::App* sub : level->get_subcommands({})) known += (known.empty() ? "" : "|") + sub->get_name();
+        throw playground::ArgumentError("unknown command '" + word + "' (expected " + known + ")");
+      }
+    }
     app.parse(argc, argv);
     return action ? action() : 0;
   } catch (const CLI::CallForHelp& e) {

@@ -10,6 +10,7 @@
 #include <pthread.h>
 
 #include "api.hpp"
+#include "playground/report.hpp"
 #include "process_runner.hpp"
 
 namespace cplay {
@@ -80,13 +81,21 @@ int run_server(const ServeOptions& options) {
     const ApiResponse answer = api.run(request.body);
     send_json(response, answer.status, answer.body);
   });
+  server.Post("/api/cancel", [&api](const httplib::Request&, httplib::Response& response) {
+    send_json(response, 200, {{"cancelled", api.cancel_job()}});
+  });
   server.Get("/api/info", [&api](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, api.info());
   });
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     // Runs for every status >= 400, including the API's own error reports: keep those.
-    if (response.body.empty() && request.path.rfind("/api/", 0) == 0)
-      send_json(response, response.status, {{"schema", 1}, {"error", {{"code", "not-found"}, {"message", "no such API: " + request.method + " " + request.path}}}});
+    if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return;
+    const bool missing = response.status == 404;
+    send_json(response, response.status,
+              playground::error_to_json(missing ? "not-found" : "bad-request",
+                                        (missing ? "no such API: " : "cannot handle this request: ") +
+                                            request.method + " " + request.path + " (HTTP " +
+                                            std::to_string(response.status) + ")"));
   });
 
   int port = options.port;
@@ -105,7 +114,7 @@ int run_server(const ServeOptions& options) {
   std::thread stopper([&server, &api, stop_signals] {
     int received = 0;
     sigwait(&stop_signals, &received);
-    api.cancel();
+    api.shut_down();
     server.stop();
   });
   std::cout << "cplay serve: http://" << options.host << ":" << port << "/ (root " << root << ")" << std::endl;

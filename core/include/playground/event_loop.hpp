@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <queue>
 #include <utility>
 #include <vector>
@@ -70,7 +71,9 @@ class EventLoop {
 
   void spawn(Task task);
   // Runs until every spawned coroutine has finished; rethrows the first exception one raised.
-  void run();
+  // While idle it polls `interrupted` (if given) every few ms; once that says true, every
+  // sleeping coroutine is woken early so that it can notice the run is stopping.
+  void run(const std::function<bool()>& interrupted = {});
 
  private:
   void schedule_after(double delay_ms, std::coroutine_handle<> handle);

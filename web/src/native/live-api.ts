@@ -28,6 +28,20 @@ export class LiveApi {
   }
 
   async run(request: RunRequest, signal?: AbortSignal): Promise<NativeOutcome> {
+    // Aborting the fetch alone would leave the server computing (and answering 429 meanwhile):
+    // ask it to stop the job too.
+    const stopServerJob = (): void => {
+      void fetch(new URL('api/cancel', this.base), { method: 'POST' }).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', stopServerJob, { once: true });
+    try {
+      return await this.post(request, signal);
+    } finally {
+      signal?.removeEventListener('abort', stopServerJob);
+    }
+  }
+
+  private async post(request: RunRequest, signal?: AbortSignal): Promise<NativeOutcome> {
     let response: Response;
     try {
       response = await fetch(new URL('api/run', this.base), {
