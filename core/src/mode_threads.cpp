@@ -1,4 +1,4 @@
-#include <latch>
+#include <atomic>
 #include <system_error>
 #include <vector>
 
@@ -8,13 +8,18 @@
 namespace playground {
 
 void run_on_threads(RunState& state, std::size_t workers, const std::function<void(std::size_t)>& body) {
-  std::latch start(1);
+  // A start line that threads reach by running, not sleeping: they spin (yielding the core)
+  // until every one is there, then leave together. A sleeping latch would wake them one by one,
+  // tens of microseconds apart, long enough for a short race run to finish before it began.
+  std::atomic<std::size_t> arrived{0};
+  std::atomic<bool> go{false};
   std::vector<std::thread> threads;
   threads.reserve(workers);
   try {
     for (std::size_t w = 0; w < workers; ++w) {
-      threads.emplace_back([&state, &start, &body, w] {
-        start.wait();
+      threads.emplace_back([&state, &arrived, &go, &body, w] {
+        arrived.fetch_add(1);
+        while (!go.load()) std::this_thread::yield();
         try {
           body(w);
         } catch (...) {
@@ -27,7 +32,8 @@ void run_on_threads(RunState& state, std::size_t workers, const std::function<vo
         RunError("could not start thread " + std::to_string(threads.size() + 1) + " of " +
                  std::to_string(workers) + ": " + e.what())));
   }
-  start.count_down();
+  while (arrived.load() < threads.size()) std::this_thread::yield();
+  go.store(true);
   for (auto& thread : threads) thread.join();
 }
 
