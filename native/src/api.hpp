@@ -28,6 +28,7 @@ class ApiHandler {
   // Stops the running job at its next slice, or its children at once (the page's Cancel button).
   // Returns whether a job was running.
   bool cancel_job();
+  bool job_running() const { return job_running_.load(); }
   // Server shutdown: stops the running job and refuses new ones.
   void shut_down();
 
