@@ -1,27 +1,15 @@
 // Cancel stops a long browser run at once (the Worker is terminated), the page stays responsive
 // while a run is going, and the next run works.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { expect, it } from 'vitest';
 import { card, openPlayground, press, readSide, waitForWasm } from './e2e-support/playground-page';
-import { startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const playground = servePlaygroundInChromium();
 
 for (const mode of ['threads', 'processes']) {
   it(`cancels a long ${mode} run and runs again`, async () => {
     // Counting primes to 10^9 by trial division would take many minutes in the browser.
-    const page = await openPlayground(browser.context, `${server.url}?primes.limit=1000000000&primes.mode=${mode}`);
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=1000000000&primes.mode=${mode}`);
     await waitForWasm(page, 'primes');
     const primes = card(page, 'primes');
     await primes.getByRole('button', { name: 'Run in browser', exact: true }).click();

@@ -2,14 +2,13 @@
 // two columns must show the same result. Workloads are kept small: this checks agreement, and
 // timing claims belong to the benchmarks.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODES } from '../../web/src/model/types';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
 import { card, openPlayground, press, readSide, waitForWasm } from './e2e-support/playground-page';
-import { cplayServeAvailable, startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
+import { cplayServeAvailable } from './e2e-support/server';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
+const playground = servePlaygroundInChromium();
 
 const SMALL: Record<string, string> = {
   io: 'io.tasks=3&io.latency_ms=200',
@@ -18,16 +17,6 @@ const SMALL: Record<string, string> = {
   race: 'race.increments=50000&race.sync=atomic',
 };
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function chooseMode(page: Page, demo: string, mode: string): Promise<void> {
   await card(page, demo).locator(`input[name="${demo}-mode"][value="${mode}"]`).check();
 }
@@ -35,7 +24,7 @@ async function chooseMode(page: Page, demo: string, mode: string): Promise<void>
 describe.skipIf(!cplayServeAvailable())('each demo agrees with native in every mode', () => {
   for (const demo of ['io', 'primes', 'factorial', 'race']) {
     it(`${demo}`, async () => {
-      const page = await openPlayground(browser.context, `${server.url}?${SMALL[demo]}`);
+      const page = await openPlayground(playground.browser.context, `${playground.server.url}?${SMALL[demo]}`);
       await waitForWasm(page, demo);
       for (const mode of MODES) {
         await chooseMode(page, demo, mode);
@@ -54,7 +43,7 @@ describe.skipIf(!cplayServeAvailable())('each demo agrees with native in every m
   }
 
   it('race without a lock: totals agree, and no run gains updates', async () => {
-    const page = await openPlayground(browser.context, `${server.url}?race.increments=200000&race.sync=none`);
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.increments=200000&race.sync=none`);
     await waitForWasm(page, 'race');
     await press(page, 'race', 'Run both sides');
     for (const side of ['browser', 'native'] as const) {

@@ -2,27 +2,15 @@
 // runs. The host page is made up by the test (served through request interception on the same
 // origin), once isolated and once not.
 import type { BrowserContext, Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { describe, expect, it } from 'vitest';
 import { openPlayground, waitForWasm } from './e2e-support/playground-page';
-import { startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
+const playground = servePlaygroundInChromium();
 let snippet = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function hostPage(context: BrowserContext, isolated: boolean): Promise<Frame> {
-  const hostUrl = new URL(`embed-host-${isolated ? 'isolated' : 'plain'}.html`, server.url).href;
+  const hostUrl = new URL(`embed-host-${isolated ? 'isolated' : 'plain'}.html`, playground.server.url).href;
   const headers: Record<string, string> = { 'content-type': 'text/html' };
   if (isolated) {
     headers['Cross-Origin-Opener-Policy'] = 'same-origin';
@@ -50,7 +38,7 @@ async function runRaceInFrame(frame: Frame): Promise<Record<string, unknown>> {
 
 describe('embedding', () => {
   it('copies an iframe snippet that asks for cross-origin isolation', async () => {
-    const page = await openPlayground(browser.context, `${server.url}?race.sync=lock&race.mode=async`);
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.sync=lock&race.mode=async`);
     await waitForWasm(page, 'race');
     await page.locator('article[data-demo="race"]').getByRole('button', { name: 'Copy embed code' }).click();
     snippet = await page.getByTestId('embed-code').inputValue();
@@ -62,7 +50,7 @@ describe('embedding', () => {
   });
 
   it('shows one compact card that runs, inside an isolated host page', async () => {
-    const frame = await hostPage(browser.context, true);
+    const frame = await hostPage(playground.browser.context, true);
     expect(await frame.locator('article.card').count()).toBe(1);
     expect(await frame.locator('article.card.compact[data-demo="race"]').count()).toBe(1);
     expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -74,7 +62,7 @@ describe('embedding', () => {
   });
 
   it('still runs inside a host page that is not isolated', async () => {
-    const frame = await hostPage(browser.context, false);
+    const frame = await hostPage(playground.browser.context, false);
     const isolated = await frame.evaluate(() => crossOriginIsolated);
     // Chromium isolates the frame through Document-Isolation-Policy; other browsers fall back.
     expect(await frame.getByTestId('isolation-banner').count()).toBe(isolated ? 0 : 1);

@@ -1,26 +1,14 @@
 // The page served by `cplay serve` is cross-origin isolated and loads the threads build; the
 // native API answers bad requests with 400 and an error report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { describe, expect, it } from 'vitest';
 import { openPlayground, waitForWasm } from './e2e-support/playground-page';
-import { startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const playground = servePlaygroundInChromium();
 
 describe('isolation', () => {
   it('is cross-origin isolated and runs the threads build', async () => {
-    const page = await openPlayground(browser.context, server.url);
+    const page = await openPlayground(playground.browser.context, playground.server.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
     await expect(page.getByTestId('isolation-status').getAttribute('data-isolated')).resolves.toBe('true');
@@ -30,21 +18,21 @@ describe('isolation', () => {
   });
 
   it('serves the module files with the right types', async () => {
-    const wasm = await fetch(new URL('wasm/threads/cplay.wasm', server.url));
+    const wasm = await fetch(new URL('wasm/threads/cplay.wasm', playground.server.url));
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
-    const worker = await fetch(new URL('wasm/threads/cplay.worker.js', server.url));
+    const worker = await fetch(new URL('wasm/threads/cplay.worker.js', playground.server.url));
     expect(worker.status).toBe(200);
-    const sw = await fetch(new URL('coi-serviceworker.js', server.url));
+    const sw = await fetch(new URL('coi-serviceworker.js', playground.server.url));
     expect(sw.status).toBe(200);
   });
 });
 
 describe('native API', () => {
   const post = (body: string) =>
-    fetch(new URL('api/run', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    fetch(new URL('api/run', playground.server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
   it('answers bad requests with 400 and an error report', async (ctx) => {
-    if (!server.hasApi) ctx.skip();
+    if (!playground.server.hasApi) ctx.skip();
     const cases = ['{"demo":"primes","params":{"limit":0}}', '{"demo":"nope"}', 'not json', '{"demo":"primes","params":{"bogus":1}}', '[]'];
     for (const body of cases) {
       const response = await post(body);
@@ -57,15 +45,15 @@ describe('native API', () => {
   });
 
   it('names the flag and its range in the message', async (ctx) => {
-    if (!server.hasApi) ctx.skip();
+    if (!playground.server.hasApi) ctx.skip();
     const response = await post('{"demo":"primes","params":{"limit":0}}');
     const report = (await response.json()) as { error: { message: string } };
     expect(report.error.message).toMatch(/--limit/);
   });
 
   it('describes the machine at /api/info', async (ctx) => {
-    if (!server.hasApi) ctx.skip();
-    const info = (await (await fetch(new URL('api/info', server.url))).json()) as { cores: number; pid: number };
+    if (!playground.server.hasApi) ctx.skip();
+    const info = (await (await fetch(new URL('api/info', playground.server.url))).json()) as { cores: number; pid: number };
     expect(info.cores).toBeGreaterThan(0);
     expect(info.pid).toBeGreaterThan(0);
   });

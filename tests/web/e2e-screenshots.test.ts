@@ -1,26 +1,14 @@
 // Pictures of every card after a real run, in light and dark schemes and at phone width, saved
 // to test-output/ for a person to look at; plus a run driven by the keyboard alone.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { describe, expect, it } from 'vitest';
 import { card, openPlayground, press, readSide, screenshotCard, waitForWasm } from './e2e-support/playground-page';
-import { startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
+const playground = servePlaygroundInChromium();
 
 // The lesson's settings, except a smaller factorial (WebAssembly big-number code is slow).
 const QUERY = 'factorial.n=30000&race.runs=10';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function runEveryCard(page: Page): Promise<void> {
   for (const demo of ['io', 'primes', 'factorial', 'race']) {
@@ -33,7 +21,7 @@ async function runEveryCard(page: Page): Promise<void> {
 
 describe('screenshots', () => {
   it('every card, light and dark, desktop and phone', async () => {
-    const page = await openPlayground(browser.context, `${server.url}?${QUERY}`);
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?${QUERY}`);
     await waitForWasm(page, 'io');
     await runEveryCard(page);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -52,7 +40,7 @@ describe('screenshots', () => {
   });
 
   it('runs a demo with the keyboard alone', async () => {
-    const page = await openPlayground(browser.context, `${server.url}?io.latency_ms=100`);
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?io.latency_ms=100`);
     await waitForWasm(page, 'io');
     const io = card(page, 'io');
     await io.locator('input[name="io-mode"][value="threads"]').focus();

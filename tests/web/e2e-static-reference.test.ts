@@ -5,27 +5,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { expect, it } from 'vitest';
 import { card, openPlayground, press, readSide, waitForWasm } from './e2e-support/playground-page';
-import { CPLAY, SITE_DIR, startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
+import { CPLAY, SITE_DIR } from './e2e-support/server';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
+const playground = servePlaygroundInChromium({ staticOnly: true });
 const hasReference = existsSync(resolve(SITE_DIR, 'reference/native.json'));
 
-beforeAll(async () => {
-  server = await startServer({ staticOnly: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 it.skipIf(!hasReference)('shows the build-time reference for the default settings', async () => {
-  const page = await openPlayground(browser.context, server.url);
+  const page = await openPlayground(playground.browser.context, playground.server.url);
   await expect(page.getByTestId('native-source').textContent()).resolves.toMatch(/measured by cplay when the page was built/);
   await waitForWasm(page, 'io');
   await press(page, 'race', 'Run both sides');
@@ -36,7 +25,7 @@ it.skipIf(!hasReference)('shows the build-time reference for the default setting
 });
 
 it.skipIf(!existsSync(CPLAY))('asks for a file when settings differ, then uses the dropped one', async () => {
-  const page = await openPlayground(browser.context, `${server.url}?primes.limit=12345&primes.mode=sequential`);
+  const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=12345&primes.mode=sequential`);
   await waitForWasm(page, 'primes');
   await press(page, 'primes', 'Run natively');
   const missing = await readSide(page, 'primes', 'native');

@@ -1,25 +1,13 @@
 // A sweep runs 1…N workers on both sides and draws measured speedup, the ideal line and the
 // Amdahl fit.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './e2e-support/chromium';
+import { expect, it } from 'vitest';
 import { card, openPlayground, press, screenshotCard, waitForWasm } from './e2e-support/playground-page';
-import { startServer, type TestServer } from './e2e-support/server';
+import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const playground = servePlaygroundInChromium();
 
 it('draws the speedup chart of a sweep', async () => {
-  const page = await openPlayground(browser.context, `${server.url}?primes.limit=400000&primes.upto=3`);
+  const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=400000&primes.upto=3`);
   await waitForWasm(page, 'primes');
   await press(page, 'primes', 'Sweep workers');
   const sweep = card(page, 'primes').getByTestId('sweep');
@@ -27,7 +15,7 @@ it('draws the speedup chart of a sweep', async () => {
   const canvas = sweep.locator('canvas');
   const label = (await canvas.getAttribute('aria-label')) ?? '';
   expect(label).toMatch(/browser: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
-  if (server.hasApi) expect(label).toMatch(/native: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
+  if (playground.server.hasApi) expect(label).toMatch(/native: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
   await expect(sweep.locator('.fits').textContent()).resolves.toMatch(/browser: Amdahl fit says [\d.]+ %/);
   // Something was really painted: count opaque pixels on the canvas.
   const painted = await canvas.evaluate((element: HTMLCanvasElement) => {
