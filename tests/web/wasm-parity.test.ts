@@ -1,10 +1,10 @@
 // Parity: the same request gives the same `result` in WebAssembly and in the native CLI
 // (build/native/cplay --json), for every demo, several sizes and worker counts, and every mode
 // both sides support. Processes: the wasm side runs shards as the page's Workers would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { loadPlayground, type Playground } from '../../wasm/js/loader';
 import type { Mode, RaceResult, Request } from '../../wasm/js/types';
+import { loadBothBuilds } from './wasm-builds';
 import { expectReport, nativeBuilt, nativeReport, runAsWorkers } from './wasm-support';
 
 const IN_PROCESS: Mode[] = ['sequential', 'threads', 'gil-threads', 'async'];
@@ -37,20 +37,12 @@ function table(modes: Mode[], workloads: Request[]): Request[] {
 }
 
 describe.skipIf(!nativeBuilt)('parity with the native CLI', () => {
-  let threads: Playground;
-  let single: Playground;
-  beforeAll(async () => {
-    [threads, single] = await Promise.all([loadPlayground('threads'), loadPlayground('single')]);
-  });
-  afterAll(() => {
-    threads?.shutdown();
-    single?.shutdown();
-  });
+  const builds = loadBothBuilds();
 
   it.each(table(IN_PROCESS, WORKLOADS).map((request) => [label(request), request] as const))(
     '%s',
     (_, request) => {
-      const wasm = expectReport(threads.run(request));
+      const wasm = expectReport(builds.threads.run(request));
       const native = nativeReport(request);
       expect(wasm.result).toEqual(native.result);
       // The echoed request agrees too: same defaults, same normalization.
@@ -66,7 +58,7 @@ describe.skipIf(!nativeBuilt)('parity with the native CLI', () => {
   it.each(
     table(['sequential', 'async'], WORKLOADS).map((request) => [label(request), request] as const),
   )('single build: %s', (_, request) => {
-    expect(expectReport(single.run(request)).result).toEqual(nativeReport(request).result);
+    expect(expectReport(builds.single.run(request)).result).toEqual(nativeReport(request).result);
   });
 
   it.each(
@@ -75,7 +67,7 @@ describe.skipIf(!nativeBuilt)('parity with the native CLI', () => {
       [...WORKLOADS, { demo: 'race', params: { increments: 3000, sync: 'none' } }],
     ).map((request) => [label(request), request] as const),
   )('Workers vs fork: %s', (_, request) => {
-    const wasm = expectReport(runAsWorkers(single, request));
+    const wasm = expectReport(runAsWorkers(builds.single, request));
     const native = nativeReport({ ...request, start_method: 'fork' });
     expect(wasm.result).toEqual(native.result);
     expect(wasm.start_method).toBe('worker');
@@ -85,14 +77,14 @@ describe.skipIf(!nativeBuilt)('parity with the native CLI', () => {
   it('defaults: a request with only a demo gets the CLI defaults (sizes the seed uses)', () => {
     for (const demo of ['primes', 'race'] as const) {
       const request: Request = { demo, mode: 'sequential' };
-      const wasm = expectReport(threads.run(request));
+      const wasm = expectReport(builds.threads.run(request));
       expect(wasm.params).toEqual(nativeReport(request).params);
     }
   });
 
   it.each(['threads', 'gil-threads'] as const)('race without a lock in %s: same bookkeeping, never a gain', (mode) => {
     const request: Request = { demo: 'race', mode, workers: 4, params: { increments: 50000, sync: 'none' } };
-    for (const result of [expectReport(threads.run(request)).result, nativeReport(request).result] as RaceResult[]) {
+    for (const result of [expectReport(builds.threads.run(request)).result, nativeReport(request).result] as RaceResult[]) {
       expect(result).toMatchObject({ expected: 200000, sync: 'none', increments_done: 200000 });
       expect(result.final).toBeLessThanOrEqual(200000);
       expect(result.lost).toBe(200000 - result.final);
