@@ -1,86 +1,66 @@
-// The report contract of DESIGN.md, as TypeScript. Every side (native CLI, `cplay serve`, the
+// The page's view of the report contract of DESIGN.md. Every side (native CLI, `cplay serve`, the
 // WASM module in a Worker) speaks these shapes, so the page never needs to know which one ran.
+// wasm/js/types.ts defines the contract; this file re-exports it and loosens only what the page
+// must treat generically or cannot trust.
+import type {
+  Demo,
+  ErrorReport,
+  Info,
+  Mode,
+  NormalizedRequest,
+  Platform as ContractPlatform,
+  Report as ContractReport,
+  Span,
+  StartMethod,
+  Event as TimelineEvent,
+  WorkerState,
+} from '../../../wasm/js/types';
 
-export const DEMOS = ['io', 'primes', 'factorial', 'race'] as const;
-export type Demo = (typeof DEMOS)[number];
+// Exactly the contract's shapes. Event goes by TimelineEvent so that it never hides the DOM's Event.
+export type { Demo, ErrorReport, Mode, Span, StartMethod, TimelineEvent, WorkerState };
 
-export const MODES = ['sequential', 'threads', 'gil-threads', 'async', 'processes'] as const;
-export type Mode = (typeof MODES)[number];
+/** The demos in the page's order (cards, URL checks). */
+export const DEMOS = ['io', 'primes', 'factorial', 'race'] as const satisfies readonly Demo[];
 
-export type StartMethod = 'fork' | 'spawn' | 'worker';
-export type WorkerState = 'running' | 'waiting' | 'gil-wait';
+/** The modes in the page's order (radio buttons, "All modes"). */
+export const MODES = ['sequential', 'threads', 'gil-threads', 'async', 'processes'] as const satisfies readonly Mode[];
 
-/** Request parameters: keys are the CLI flags in snake_case. */
+/**
+ * Request parameters, indexed by name: the page handles every demo's parameters generically
+ * (URL state, forms, command lines), where the contract lists each one.
+ */
 export type Params = Record<string, number | string | boolean>;
 
-export interface RunRequest {
-  demo: Demo;
-  mode: Mode;
-  workers: number;
-  start_method?: StartMethod | null;
+export interface RunRequest extends Pick<NormalizedRequest, 'demo' | 'mode' | 'workers'>, Partial<Pick<NormalizedRequest, 'start_method'>> {
   params: Params;
 }
 
-export interface Span {
-  worker: number;
-  pid: number;
-  tid: number;
-  start_ms: number;
-  end_ms: number;
-  items: number;
-}
+// Reports reach the page from places it does not control (a dropped file, another build of
+// `cplay`): validateReport() guarantees only some fields, so the page's view is looser than the
+// contract there, and keeps whatever else a report carries.
 
-export interface TimelineEvent {
-  worker: number;
-  state: WorkerState;
-  start_ms: number;
-  end_ms: number;
-}
-
-export interface Platform {
-  runtime: 'native' | 'wasm';
-  os?: string;
-  cores?: number;
-  compiler?: string;
-  cross_origin_isolated?: boolean;
+export interface Platform extends Pick<ContractPlatform, 'runtime'>, Partial<Omit<ContractPlatform, 'runtime'>> {
   [extra: string]: unknown;
 }
 
-export interface Report {
-  schema: 1;
-  demo: Demo;
-  mode: Mode;
-  start_method: StartMethod | null;
-  workers: number;
+export interface Report
+  extends Pick<ContractReport, 'schema' | 'demo' | 'mode' | 'start_method' | 'workers' | 'wall_ms' | 'spans' | 'events_truncated'> {
   params: Params;
   result: Record<string, unknown>;
-  wall_ms: number;
-  spans: Span[];
   events?: TimelineEvent[];
-  events_truncated?: boolean;
   platform: Platform;
   [extra: string]: unknown;
 }
 
-export interface ErrorReport {
-  schema: 1;
-  error: { code: string; message: string };
-}
-
+/** Stricter than the module's own check: the page shows `error.message` of any JSON it is given. */
 export function isErrorReport(value: unknown): value is ErrorReport {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
-/** What the WASM module says about itself (`info()`). */
-export interface WasmInfo {
-  runtime: string;
-  variant: 'threads' | 'single';
-  cores: number;
-  max_workers: number;
-  compiler: string;
-}
+/** What the page reads of the WASM module's `info()`. */
+export type WasmInfo = Pick<Info, 'runtime' | 'variant' | 'cores' | 'max_workers' | 'compiler'>;
 
 /** What `GET /api/info` says about the native side. */
 export interface NativeInfo {
