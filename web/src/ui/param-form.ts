@@ -13,6 +13,9 @@ const MODE_LABELS: Record<Mode, string> = {
   processes: 'processes',
 };
 
+/** The card's whole-number settings that are not demo parameters; each field's id ends in its key. */
+type CardSetting = 'workers' | 'upto' | 'runs';
+
 export interface ParamForm {
   element: HTMLElement;
   /** Re-reads the state into the controls and shows only the inputs of the current mode. */
@@ -69,19 +72,25 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
   });
   const modeGroup = h('fieldset', { class: 'modes' }, h('legend', {}, 'Mode'), ...modeRadios);
 
-  const workers = numberField(
-    `${prefix}-workers`,
-    'Workers',
-    'Threads, coroutines or processes to use.',
-    1,
-    WORKER_LIMIT,
-    () => state.workers,
-    (value) => {
-      state.workers = value;
-      onChange();
-    },
-  );
-  syncers.push(workers.sync);
+  /** A number field for one of the card's own settings (not a demo parameter), kept in sync. */
+  const settingField = (key: CardSetting, label: string, help: string, min: number, max: number) => {
+    const built = numberField(
+      `${prefix}-${key}`,
+      label,
+      help,
+      min,
+      max,
+      () => state[key],
+      (value) => {
+        state[key] = value;
+        onChange();
+      },
+    );
+    syncers.push(built.sync);
+    return built;
+  };
+
+  const workers = settingField('workers', 'Workers', 'Threads, coroutines or processes to use.', 1, WORKER_LIMIT);
 
   const paramFields = definition.params.map((spec) => {
     const id = `${prefix}-${spec.key}`;
@@ -128,35 +137,11 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     return field;
   });
 
-  const sweepUpto = numberField(
-    `${prefix}-upto`,
-    'Sweep up to',
-    'A sweep runs 1, 2, … this many workers on each side.',
-    2,
-    SWEEP_LIMIT,
-    () => state.upto,
-    (value) => {
-      state.upto = value;
-      onChange();
-    },
-  );
-  syncers.push(sweepUpto.sync);
+  const sweepUpto = settingField('upto', 'Sweep up to', 'A sweep runs 1, 2, … this many workers on each side.', 2, SWEEP_LIMIT);
 
   const extra: HTMLElement[] = [sweepUpto.field];
   if (definition.id === 'race') {
-    const runs = numberField(
-      `${prefix}-runs`,
-      'Histogram runs',
-      'Runs per sync mode for the lost-updates histogram.',
-      1,
-      RUNS_LIMIT,
-      () => state.runs,
-      (value) => {
-        state.runs = value;
-        onChange();
-      },
-    );
-    syncers.push(runs.sync);
+    const runs = settingField('runs', 'Histogram runs', 'Runs per sync mode for the lost-updates histogram.', 1, RUNS_LIMIT);
     extra.push(runs.field);
   }
 
