@@ -20,9 +20,11 @@ afterAll(async () => {
 describe('without isolation headers', () => {
   it('shows the fallback banner and still runs processes', async () => {
     // No service worker either: the situation of a plain static host or a non-isolated frame.
+    // coi=0 keeps the coi script from registering: Playwright's blocked register() resolves to
+    // undefined, which no real browser does, and the script would throw on it.
     const browser = await launchChromium({ serviceWorkers: 'block' });
     try {
-      const page = await openPlayground(browser.context, `${server.url}?primes.limit=100000&primes.mode=processes`);
+      const page = await openPlayground(browser.context, `${server.url}?primes.limit=100000&primes.mode=processes&coi=0`);
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
       const banner = page.getByTestId('isolation-banner');
       await expect(banner.isVisible()).resolves.toBe(true);
