@@ -20,17 +20,14 @@ ApiResponse ApiHandler::run(const std::string& body) {
   }
   try {
     const playground::Request parsed = parse_native_request(request);
-    std::unique_lock slot(job_, std::defer_lock);
-    if (!slot.try_lock_for(queue_wait_))
-      return {429, playground::error_to_json("busy", "another native run is in progress; try again when it ends")};
     if (shutting_down_.load())
       return {503, playground::error_to_json("shutting-down", "the server is stopping")};
-    job_cancel_.store(false);
-    job_running_.store(true);
-    struct Finished {
-      std::atomic<bool>& running;
-      ~Finished() { running.store(false); }
-    } finished{job_running_};
+    if (!claim_slot())
+      return {429, playground::error_to_json("busy", "another native run is in progress; try again when it ends")};
+    struct SlotRelease {
+      ApiHandler& api;
+      ~SlotRelease() { api.release_slot(); }
+    } release{*this};
     ExecuteOptions options;
     options.cancel = &job_cancel_;
     return {200, playground::report_to_json(execute(parsed, options))};
@@ -47,9 +44,30 @@ ApiResponse ApiHandler::run(const std::string& body) {
 
 json ApiHandler::info() const { return machine_info(); }
 
+bool ApiHandler::claim_slot() {
+  std::unique_lock lock(slot_mutex_);
+  if (!slot_freed_.wait_for(lock, queue_wait_, [this] { return !job_running_; })) return false;
+  job_running_ = true;
+  job_cancel_.store(false);  // a cancel meant for the previous job must not stop this one
+  return true;
+}
+
+void ApiHandler::release_slot() {
+  {
+    std::lock_guard lock(slot_mutex_);
+    job_running_ = false;
+  }
+  slot_freed_.notify_one();
+}
+
+bool ApiHandler::job_running() const {
+  std::lock_guard lock(slot_mutex_);
+  return job_running_;
+}
+
 bool ApiHandler::cancel_job() {
   job_cancel_.store(true);
-  return job_running_.load();
+  return job_running();
 }
 
 void ApiHandler::shut_down() {

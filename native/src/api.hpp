@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 
@@ -28,14 +29,20 @@ class ApiHandler {
   // Stops the running job at its next slice, or its children at once (the page's Cancel button).
   // Returns whether a job was running.
   bool cancel_job();
-  bool job_running() const { return job_running_.load(); }
+  bool job_running() const;
   // Server shutdown: stops the running job and refuses new ones.
   void shut_down();
 
  private:
+  // One job at a time: a flag and a condition variable (std::timed_mutex would do, but GCC 12's
+  // ThreadSanitizer does not see its timed lock and reports every unlock as wrong).
+  bool claim_slot();
+  void release_slot();
+
   std::chrono::milliseconds queue_wait_;
-  std::timed_mutex job_;
-  std::atomic<bool> job_running_{false};
+  mutable std::mutex slot_mutex_;
+  std::condition_variable slot_freed_;
+  bool job_running_ = false;
   std::atomic<bool> job_cancel_{false};
   std::atomic<bool> shutting_down_{false};
 };
