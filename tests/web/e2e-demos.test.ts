@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { MODES } from '../../web/src/model/types';
 import { card, openPlayground, press, readSide, waitForWasm } from './e2e-support/playground-page';
 import { servePlaygroundInChromium } from './e2e-support/served-playground';
-import { cplayServeAvailable } from './e2e-support/server';
 
 const playground = servePlaygroundInChromium();
 
@@ -21,7 +20,7 @@ async function chooseMode(page: Page, demo: string, mode: string): Promise<void>
   await card(page, demo).locator(`input[name="${demo}-mode"][value="${mode}"]`).check();
 }
 
-describe.skipIf(!cplayServeAvailable())('each demo agrees with native in every mode', () => {
+describe('each demo agrees with native in every mode', () => {
   for (const demo of ['io', 'primes', 'factorial', 'race']) {
     it(`${demo}`, async () => {
       const page = await openPlayground(playground.browser.context, `${playground.server.url}?${SMALL[demo]}`);

@@ -36,7 +36,7 @@ describe('without isolation headers', () => {
       const inBrowser = await readSide(page, 'primes', 'browser');
       expect(inBrowser.result).toEqual({ count: 9592, largest: 99991 });
       expect(inBrowser.mode).toBe('processes');
-      if (server.hasApi) expect((await readSide(page, 'primes', 'native')).result).toEqual(inBrowser.result);
+      expect((await readSide(page, 'primes', 'native')).result).toEqual(inBrowser.result);
 
       // Threads need shared memory: the card says why, and a run says so instead of failing.
       await card(page, 'primes').locator('input[name="primes-mode"][value="threads"]').check();

@@ -13,7 +13,8 @@ import { CPLAY, SITE_DIR } from './e2e-support/server';
 const playground = servePlaygroundInChromium({ staticOnly: true });
 const hasReference = existsSync(resolve(SITE_DIR, 'reference/native.json'));
 
-it.skipIf(!hasReference)('shows the build-time reference for the default settings', async () => {
+it('shows the build-time reference for the default settings', async () => {
+  expect(hasReference, 'web/dist/reference/native.json is missing: build without CPLAY_SKIP_REFERENCE').toBe(true);
   const page = await openPlayground(playground.browser.context, playground.server.url);
   await expect(page.getByTestId('native-source').textContent()).resolves.toMatch(/measured by cplay when the page was built/);
   await waitForWasm(page, 'io');
@@ -24,7 +25,8 @@ it.skipIf(!hasReference)('shows the build-time reference for the default setting
   await page.close();
 });
 
-it.skipIf(!existsSync(CPLAY))('asks for a file when settings differ, then uses the dropped one', async () => {
+it('asks for a file when settings differ, then uses the dropped one', async () => {
+  expect(existsSync(CPLAY), `${CPLAY} is missing: run npm run build`).toBe(true);
   const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=12345&primes.mode=sequential`);
   await waitForWasm(page, 'primes');
   await press(page, 'primes', 'Run natively');

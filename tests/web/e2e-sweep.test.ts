@@ -15,7 +15,7 @@ it('draws the speedup chart of a sweep', async () => {
   const canvas = sweep.locator('canvas');
   const label = (await canvas.getAttribute('aria-label')) ?? '';
   expect(label).toMatch(/browser: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
-  if (playground.server.hasApi) expect(label).toMatch(/native: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
+  expect(label).toMatch(/native: 1 workers 1\.00×, 2 workers [\d.]+×, 3 workers [\d.]+×/);
   await expect(sweep.locator('.fits').textContent()).resolves.toMatch(/browser: Amdahl fit says [\d.]+ %/);
   // Something was really painted: count opaque pixels on the canvas.
   const painted = await canvas.evaluate((element: HTMLCanvasElement) => {

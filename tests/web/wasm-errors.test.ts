@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorReport, Request } from '../../wasm/js/types';
 import { isErrorReport } from '../../wasm/js/types';
 import { loadBothBuilds } from './wasm-builds';
-import { cliArgs, expectReport, nativeBuilt, runNative } from './wasm-support';
+import { cliArgs, expectReport, runNative } from './wasm-support';
 
 // Requests the CLI can express too: both sides must refuse them with the same words.
 const REFUSED: Request[] = [
@@ -35,7 +35,7 @@ function expectError(value: unknown, code = 'invalid-argument'): ErrorReport {
 describe('bad requests', () => {
   const builds = loadBothBuilds();
 
-  describe.skipIf(!nativeBuilt).each(REFUSED.map((request) => [cliArgs(request).join(' '), request] as const))(
+  describe.each(REFUSED.map((request) => [cliArgs(request).join(' '), request] as const))(
     'cplay %s',
     (_, request) => {
       it('gets the CLI message in run(), validate() and in both builds', () => {

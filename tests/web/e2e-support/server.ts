@@ -13,8 +13,6 @@ export const CPLAY = resolve(REPO_ROOT, 'build/native/cplay');
 export interface TestServer {
   url: string;
   kind: 'cplay-serve' | 'vite-preview';
-  /** True when POST /api/run and GET /api/info exist. */
-  hasApi: boolean;
   stop(): Promise<void>;
 }
 
@@ -65,7 +63,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  if (!options.staticOnly && cplayServeAvailable()) {
+  if (!options.staticOnly) {
+    // The page's native column and API tests need the real server: no silent stand-in.
+    if (!cplayServeAvailable()) throw new Error(`${CPLAY} serve is missing: run npm run build first`);
     const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--root', SITE_DIR];
     if (!isolation) args.push('--no-isolation');
     const child = spawn(CPLAY, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -73,7 +73,6 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     return {
       url,
       kind: 'cplay-serve',
-      hasApi: true,
       stop: () =>
         new Promise((done) => {
           if (child.exitCode !== null) return done();
@@ -95,5 +94,5 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   if (previous === undefined) delete process.env.CPLAY_NO_ISOLATION;
   else process.env.CPLAY_NO_ISOLATION = previous;
   await waitUntilServing(url, null);
-  return { url, kind: 'vite-preview', hasApi: false, stop: () => server.close() };
+  return { url, kind: 'vite-preview', stop: () => server.close() };
 }
