@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap
 bash scripts/build.sh
-build/native/cplay compare primes --limit 1000000
-build/native/cplay compare factorial
+build/native/cplay compare primes --limit 1000000 --repeat 3
+build/native/cplay compare factorial --repeat 3
 build/native/cplay compare io
 if [ -f scripts/bench-wasm.mjs ]; then node scripts/bench-wasm.mjs; fi

@@ -72,7 +72,9 @@ std::string range_text(const NumericSpec& spec) {
   return "an integer from " + std::to_string(spec.min) + " to " + std::to_string(spec.max);
 }
 
-std::uint64_t parse_number(const json& value, const NumericSpec& spec) {
+}  // namespace
+
+std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
   auto fail = [&](const std::string& got) -> std::uint64_t {
     throw ArgumentError(std::string(spec.flag) + " must be " + range_text(spec) + " (got " + got + ")");
   };
@@ -101,6 +103,8 @@ std::uint64_t parse_number(const json& value, const NumericSpec& spec) {
   if (number < spec.min || number > spec.max) return fail(std::to_string(number));
   return number;
 }
+
+namespace {
 
 template <typename Enum, std::size_t N>
 Enum parse_name(const json& value, const Names<Enum, N>& names, std::string_view flag) {
@@ -145,7 +149,7 @@ void apply_param(Params& p, std::string_view key, const json& value) {
   else if (key == "print") p.print = parse_flag(value, "--print");
   else if (key == "shared_memory") p.shared_memory = parse_flag(value, "--shared-memory");
   else {
-    const std::uint64_t number = parse_number(value, numeric_spec(key));
+    const std::uint64_t number = parse_numeric(value, numeric_spec(key));
     if (key == "limit") p.limit = number;
     else if (key == "n") p.n = number;
     else if (key == "count") p.count = number;
@@ -213,7 +217,7 @@ Request parse_request(const json& in, const Capabilities& caps) {
                                    : r.demo == Demo::Io      ? r.params.tasks
                                                              : 0;
   const bool workers_given = in.contains("workers") && !in.at("workers").is_null();
-  r.workers = workers_given ? parse_number(in.at("workers"), numeric_spec("workers"))
+  r.workers = workers_given ? parse_numeric(in.at("workers"), numeric_spec("workers"))
                             : default_workers(r.demo, tasks_hint);
   if (!workers_given) {
     // A default must fit this runtime: only a count the sender chose may be refused below.

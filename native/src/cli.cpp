@@ -82,7 +82,7 @@ int cli_main(int argc, char** argv) {
     demos.push_back(std::make_unique<DemoOptions>(*sub, demo, false));
     DemoOptions* options = demos.back().get();
     sub->final_callback([&action, options] {
-      action = [options] { return run_compare(options->request_json(), options->json_output(), std::cout); };
+      action = [options] { return run_compare(options->request_json(), options->repeat(), options->json_output(), std::cout); };
     });
   }
 

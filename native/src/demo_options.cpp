@@ -7,6 +7,9 @@ namespace cplay {
 using playground::Demo;
 
 namespace {
+// A compare option, not a request input: the CLI keeps its range, the core checks it the same way.
+constexpr playground::NumericSpec kRepeat{"repeat", "--repeat", 1, 20};
+
 std::string flag_for(std::string key) {
   std::replace(key.begin(), key.end(), '_', '-');
   return "--" + key;
@@ -37,6 +40,12 @@ DemoOptions::DemoOptions(CLI::App& app, Demo demo, bool with_mode) : demo_(demo)
       break;
   }
   add_numeric(app, "workers", "threads, coroutines or processes (default: primes the cores, factorial --count, race 2, io --tasks)");
+  if (!with_mode) {
+    repeat_option_ = app.add_option("--repeat", repeat_,
+                                    "run each mode R times and show the fastest (machines are noisy); " +
+                                        std::to_string(kRepeat.min) + ".." + std::to_string(kRepeat.max) + ", default 1")
+                         ->type_name("R");
+  }
   if (with_mode) {
     add_text(app, "mode", "how tasks run (default threads)", "sequential|threads|gil-threads|async|processes");
     add_text(app, "start_method", "processes mode: how children start (default fork)", "fork|spawn");
@@ -58,6 +67,11 @@ void DemoOptions::add_text(CLI::App& app, const std::string& key, const std::str
 
 void DemoOptions::add_switch(CLI::App& app, const std::string& key, const std::string& help) {
   given_[key] = app.add_flag(flag_for(key), switches_[key], help);
+}
+
+std::uint64_t DemoOptions::repeat() const {
+  if (repeat_option_ == nullptr || repeat_option_->count() == 0) return 1;
+  return playground::parse_numeric(repeat_, kRepeat);
 }
 
 nlohmann::json DemoOptions::request_json() const {

@@ -19,6 +19,8 @@ class DemoOptions {
   // The request head the flags describe (only flags given on the command line are set).
   nlohmann::json request_json() const;
   bool json_output() const { return json_; }
+  // compare only: how many times each mode runs (the fastest run is shown). Validated here.
+  std::uint64_t repeat() const;
   playground::Demo demo() const { return demo_; }
 
  private:
@@ -31,6 +33,8 @@ class DemoOptions {
   std::map<std::string, CLI::Option*> given_;
   std::map<std::string, bool> switches_;
   bool json_ = false;
+  std::string repeat_;
+  CLI::Option* repeat_option_ = nullptr;
 };
 
 }  // namespace cplay

@@ -71,6 +71,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"", "A subcommand is required"},
                       BadInput{"compare", "A subcommand is required"},
                       BadInput{"compare primes --limit x", "--limit must be an integer"},
+                      BadInput{"compare primes --repeat 0", "--repeat must be an integer from 1 to 20 (got 0)"},
+                      BadInput{"compare primes --repeat many", "--repeat must be an integer from 1 to 20 (got 'many')"},
+                      BadInput{"primes --repeat 2", "--repeat"},
                       BadInput{"serve --port 70000", "--port: Value 70000 not in range 0 to 65535"}));
 
 TEST(Cli, PrimesInEveryModeSay9592) {
@@ -106,7 +109,7 @@ TEST(Cli, RaceRunsPrintOneReportPerRun) {
 }
 
 TEST(Cli, CompareRunsEveryModeOnTheSameWorkload) {
-  const Outcome outcome = run_cplay("compare io --tasks 2 --latency-ms 1 --json");
+  const Outcome outcome = run_cplay("compare io --tasks 2 --latency-ms 1 --repeat 2 --json");
   ASSERT_EQ(outcome.exit_code, 0) << outcome.out;
   std::vector<std::string> modes;
   std::size_t start = 0;

@@ -62,6 +62,8 @@ struct NumericSpec {
 };
 const std::vector<NumericSpec>& numeric_specs();
 const NumericSpec& numeric_spec(std::string_view key);
+// A number (JSON number or digits) within `spec`'s range; ArgumentError naming the flag otherwise.
+std::uint64_t parse_numeric(const nlohmann::json& value, const NumericSpec& spec);
 
 // Parses and validates a request. Values may be JSON numbers or strings holding digits, so the
 // CLI (which hands over its raw flag text) and JSON clients get identical messages.
