@@ -88,7 +88,6 @@ json run_json(const std::string& request_json, const Capabilities& caps) {
   }
 }
 
-std::uint64_t task_count(const Request& request) { return make_workload(request, 1)->task_count(); }
 std::uint64_t total_items(const Request& request) { return make_workload(request, 1)->total_items(); }
 
 }  // namespace playground

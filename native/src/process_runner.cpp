@@ -11,6 +11,7 @@
 #include "child_group.hpp"
 #include "child_launch.hpp"
 #include "child_worker.hpp"
+#include "execute.hpp"
 #include "pipe_queue.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
@@ -27,13 +28,12 @@ using playground::Request;
 using playground::RunError;
 using playground::StartMethod;
 
-constexpr std::uint64_t kMaxProcesses = 64;
-
 void check_request(const Request& request, const ProcessOptions& options) {
   if (request.mode != playground::Mode::Processes)
     throw ArgumentError("run_processes runs --mode processes requests only");
-  if (request.workers < 1 || request.workers > kMaxProcesses)
-    throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(kMaxProcesses) +
+  const std::uint64_t max_processes = native_capabilities().max_processes;
+  if (request.workers < 1 || request.workers > max_processes)
+    throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(max_processes) +
                         " in mode processes (got " + std::to_string(request.workers) + ")");
   if (request.start_method == StartMethod::Worker)
     throw ArgumentError("--start-method worker exists only in the browser (use fork or spawn)");

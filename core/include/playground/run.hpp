@@ -39,8 +39,7 @@ Report assemble_shards(const Request&, const std::vector<ShardOutcome>&, double 
 // Used by the wasm binding and the server; `caps` tells what the runtime supports.
 nlohmann::json run_json(const std::string& request_json, const Capabilities& caps);
 
-// Convenience for tests and tools: the tasks and work items a request consists of.
-std::uint64_t task_count(const Request&);
+// The work items a request consists of (the denominator of a progress bar).
 std::uint64_t total_items(const Request&);
 
 }  // namespace playground
