@@ -97,7 +97,11 @@ DecimalSummary summarize_decimal(const BigInt& value) {
 }
 
 std::string to_decimal(const BigInt& value) {
-  if (value < 0) return "-" + to_decimal(-value);
+  if (value < 0) {
+    std::string digits = to_decimal(-value);
+    digits.insert(digits.begin(), '-');  // (not "-" + ...: GCC 12 warns falsely on that, -Wrestrict)
+    return digits;
+  }
   std::vector<BigInt> powers{power_of_ten(kChunkDigits)};
   while (powers.back() * powers.back() <= value) powers.push_back(powers.back() * powers.back());
   std::string out;
