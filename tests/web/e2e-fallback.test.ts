@@ -51,7 +51,8 @@ describe('without isolation headers', () => {
         await expect(readSide(page, 'primes', 'browser')).resolves.toMatchObject({ result: { count: 9592 }, mode });
       }
       await page.setViewportSize({ width: 1280, height: 500 });
-      await page.screenshot({ path: 'test-output/fallback-banner.png' });
+      await banner.scrollIntoViewIfNeeded();
+      await banner.screenshot({ path: 'test-output/fallback-banner.png' });
       await screenshotCard(page, 'primes', 'fallback-primes');
       await page.close();
     } finally {
