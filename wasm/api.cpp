@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "error_reports.hpp"
+#include "guarded.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
 #include "playground/report.hpp"

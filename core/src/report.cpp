@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "playground/errors.hpp"
 #include "playground/platform.hpp"
 
 namespace playground {
@@ -58,6 +59,29 @@ json report_to_json(const Report& report) {
 
 json error_to_json(const std::string& code, const std::string& message) {
   return {{"schema", 1}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+json error_report_for(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const json::parse_error& e) {
+    return error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what());
+  } catch (const ArgumentError& e) {
+    return error_to_json(e.code(), e.what());
+  } catch (const RunError& e) {
+    return error_to_json(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return error_to_json("out-of-memory", "the run needed more memory than is available");
+  } catch (const std::exception& e) {
+    return error_to_json("internal", e.what());
+  } catch (...) {
+    return error_to_json("internal", "unknown failure");
+  }
+}
+
+bool is_bad_request(const json& error_report) {
+  const std::string code = error_report.at("error").at("code").get<std::string>();
+  return code == "invalid-json" || code == "invalid-argument";
 }
 
 }  // namespace playground

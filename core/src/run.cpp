@@ -75,16 +75,8 @@ json run_json(const std::string& request_json, const Capabilities& caps) {
   try {
     const json parsed = json::parse(request_json);
     return report_to_json(run(parse_request(parsed, caps)));
-  } catch (const json::parse_error& e) {
-    return error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what());
-  } catch (const ArgumentError& e) {
-    return error_to_json(e.code(), e.what());
-  } catch (const RunError& e) {
-    return error_to_json(e.code(), e.what());
-  } catch (const std::bad_alloc&) {
-    return error_to_json("out-of-memory", "the run needed more memory than is available");
-  } catch (const std::exception& e) {
-    return error_to_json("internal", e.what());
+  } catch (...) {
+    return error_report_for(std::current_exception());
   }
 }
 

@@ -4,7 +4,6 @@
 
 #include "execute.hpp"
 #include "machine_info.hpp"
-#include "playground/errors.hpp"
 #include "playground/report.hpp"
 
 namespace cplay {
@@ -12,14 +11,8 @@ namespace cplay {
 using nlohmann::json;
 
 ApiResponse ApiHandler::run(const std::string& body) {
-  json request;
   try {
-    request = json::parse(body);
-  } catch (const json::parse_error& e) {
-    return {400, playground::error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what())};
-  }
-  try {
-    const playground::Request parsed = parse_native_request(request);
+    const playground::Request parsed = parse_native_request(json::parse(body));
     if (shutting_down_.load())
       return {503, playground::error_to_json("shutting-down", "the server is stopping")};
     if (!claim_slot())
@@ -31,14 +24,10 @@ ApiResponse ApiHandler::run(const std::string& body) {
     ExecuteOptions options;
     options.cancel = &job_cancel_;
     return {200, playground::report_to_json(execute(parsed, options))};
-  } catch (const playground::ArgumentError& e) {
-    return {400, playground::error_to_json(e.code(), e.what())};
-  } catch (const playground::RunError& e) {
-    return {500, playground::error_to_json(e.code(), e.what())};
-  } catch (const std::bad_alloc&) {
-    return {500, playground::error_to_json("out-of-memory", "the run needed more memory than is available")};
-  } catch (const std::exception& e) {
-    return {500, playground::error_to_json("internal", e.what())};
+  } catch (...) {
+    json report = playground::error_report_for(std::current_exception());
+    const int status = playground::is_bad_request(report) ? 400 : 500;
+    return {status, std::move(report)};
   }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,11 @@ struct Report {
 nlohmann::json platform_json();
 nlohmann::json report_to_json(const Report&);
 nlohmann::json error_to_json(const std::string& code, const std::string& message);
+// The error report for whatever a request's parsing or run threw: one mapping of exceptions to
+// codes (invalid-json, invalid-argument, cancelled, run-failed, out-of-memory, internal) for the
+// CLI's server, the wasm binding and run_json.
+nlohmann::json error_report_for(std::exception_ptr error);
+// Whether an error report blames the request (HTTP 400) rather than the run (500).
+bool is_bad_request(const nlohmann::json& error_report);
 
 }  // namespace playground

@@ -4,10 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace cplay_wasm {
+#include "playground/report.hpp"
 
-// The error report for an exception, with the codes core's run_json uses.
-nlohmann::json error_report(std::exception_ptr error);
+namespace cplay_wasm {
 
 // Runs `body` (which returns a JSON value) and serializes its result, or the error report of
 // whatever it threw: an Embind call must never let a C++ exception reach JS.
@@ -16,7 +15,7 @@ std::string guarded(Body&& body) {
   try {
     return body().dump();
   } catch (...) {
-    return error_report(std::current_exception()).dump();
+    return playground::error_report_for(std::current_exception()).dump();
   }
 }
 
