@@ -13,15 +13,6 @@ using json = nlohmann::json;
 // the seed's asyncio version awaits (it yields every 10000; we choose finer for livelier timelines).
 constexpr std::uint64_t kSlice = 1000;
 
-class MutexLock final : public CounterLock {
- public:
-  void lock() override { mutex_.lock(); }
-  void unlock() override { mutex_.unlock(); }
-
- private:
-  std::mutex mutex_;
-};
-
 // Each task is one worker's loop of `increments` additions to one shared counter.
 class RaceWorkload final : public Workload {
  public:
@@ -100,7 +91,7 @@ class RaceWorkload final : public Workload {
   bool processes_;
   bool shared_;
   std::atomic<std::int64_t> own_value_{0};
-  MutexLock own_lock_;
+  MutexCounterLock own_lock_;
   std::atomic<std::int64_t>* value_;
   CounterLock* lock_;
   PerWorker<std::uint64_t> done_;

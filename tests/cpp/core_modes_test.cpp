@@ -106,20 +106,10 @@ TEST(Shards, PrintedFactorialComesFromTheShardThatRanTaskZero) {
   EXPECT_EQ(merged.result, run_result("factorial", "sequential", params));
 }
 
-// A process-local counter: what the native runner keeps in a shared mapping.
-class TestLock final : public CounterLock {
- public:
-  void lock() override { mutex_.lock(); }
-  void unlock() override { mutex_.unlock(); }
-
- private:
-  std::mutex mutex_;
-};
-
 TEST(Shards, RaceWithSharedCounterIsExact) {
   for (const char* sync : {"lock", "atomic"}) {
     std::atomic<std::int64_t> counter{0};
-    TestLock lock;
+    MutexCounterLock lock;  // in-process stand-in for the runner's shared mapping
     const Report merged =
         run_as_shards(processes_request("race", {{"increments", 10'000}, {"sync", sync}, {"shared_memory", true}}, 3),
                       3, RaceCounter{&counter, &lock});

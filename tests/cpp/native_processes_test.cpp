@@ -203,21 +203,27 @@ TEST_P(ProcessModes, RunsLeakNoDescriptors) {
 
 // --- faults ---------------------------------------------------------------------------------
 
+// The RunError a faulty run ends with; a run that succeeds fails the test.
+RunError failure_of(const Request& request, const cplay::ProcessOptions& options) {
+  try {
+    run_in_processes(request, {}, options);
+  } catch (const RunError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "the faulty child went unnoticed";
+  return RunError("no failure");
+}
+
 TEST_P(ProcessModes, ChildKilledBySigkillIsReportedAndNothingIsLeft) {
   const std::size_t fds_before = open_fd_count();
   cplay::ProcessOptions options = options_for_tests();
   options.fault = cplay::FaultInjection{1, SIGKILL};
   // Worker 1 has one wait, worker 0 two: worker 0 is still running when worker 1 dies.
   const Request request = make_request("io", "processes", 2, {{"tasks", 3}, {"latency_ms", 200}}, method());
-  try {
-    run_in_processes(request, {}, options);
-    FAIL() << "the killed child went unnoticed";
-  } catch (const RunError& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find("worker 1 (pid "), std::string::npos) << message;
-    EXPECT_NE(message.find("killed by signal 9 (SIGKILL)"), std::string::npos) << message;
-    EXPECT_EQ(e.code(), "run-failed");
-  }
+  const RunError error = failure_of(request, options);
+  EXPECT_NE(std::string(error.what()).find("worker 1 (pid "), std::string::npos) << error.what();
+  EXPECT_NE(std::string(error.what()).find("killed by signal 9 (SIGKILL)"), std::string::npos) << error.what();
+  EXPECT_EQ(error.code(), "run-failed");
   expect_no_children_left();
   EXPECT_EQ(open_fd_count(), fds_before);
 }
@@ -227,14 +233,9 @@ TEST_P(ProcessModes, CrashedChildIsReportedWithSigsegv) {
   options.fault = cplay::FaultInjection{0, SIGSEGV};
   const Request request = make_request(
       "race", "processes", 2, {{"increments", 1000}, {"sync", "lock"}, {"shared_memory", true}}, method());
-  try {
-    run_in_processes(request, {}, options);
-    FAIL() << "the crashed child went unnoticed";
-  } catch (const RunError& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find("worker 0 (pid "), std::string::npos) << message;
-    EXPECT_NE(message.find("(SIGSEGV)"), std::string::npos) << message;
-  }
+  const RunError error = failure_of(request, options);
+  EXPECT_NE(std::string(error.what()).find("worker 0 (pid "), std::string::npos) << error.what();
+  EXPECT_NE(std::string(error.what()).find("(SIGSEGV)"), std::string::npos) << error.what();
   expect_no_children_left();
   EXPECT_TRUE(shared_segments_of_this_process().empty()) << "a shm segment was left behind";
 }

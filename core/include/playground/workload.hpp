@@ -2,6 +2,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,16 @@ class CounterLock {
   virtual ~CounterLock() = default;
   virtual void lock() = 0;
   virtual void unlock() = 0;
+};
+
+// The lock of a counter shared by threads of one process.
+class MutexCounterLock final : public CounterLock {
+ public:
+  void lock() override { mutex_.lock(); }
+  void unlock() override { mutex_.unlock(); }
+
+ private:
+  std::mutex mutex_;
 };
 
 struct RaceCounter {
