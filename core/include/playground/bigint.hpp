@@ -6,6 +6,20 @@
 #endif
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <cstddef>
+#include <cstdint>
+
 namespace playground {
 using BigInt = boost::multiprecision::cpp_int;
-}
+
+// Products for big operands: Boost's own (Karatsuba) below a measured size, a number-theoretic
+// transform above it, where it is faster natively and several times faster in wasm.
+BigInt multiply(const BigInt& a, const BigInt& b);
+BigInt square(const BigInt& value);
+BigInt power(const BigInt& base, std::uint64_t exponent);
+
+// The transform's product alone, whatever the size (for tests and measurements).
+BigInt multiply_by_transform(const BigInt& a, const BigInt& b);
+// The shorter operand's size, in 32-bit digits, from which multiply() uses the transform.
+std::size_t transform_threshold_digits();
+}  // namespace playground

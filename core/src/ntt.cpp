@@ -1,0 +1,82 @@
+#include "ntt.hpp"
+
+#include <initializer_list>
+
+namespace playground::ntt {
+namespace {
+
+// g generates the multiplicative group mod p when g^((p-1)/q) != 1 for every prime q | p - 1.
+constexpr bool is_primitive_root(const Field& field, std::uint32_t g, std::initializer_list<std::uint32_t> factors) {
+  std::uint32_t rest = field.prime() - 1;
+  for (std::uint32_t q : factors) {
+    if (field.pow(g, (field.prime() - 1) / q) == 1) return false;
+    while (rest % q == 0) rest /= q;
+  }
+  return rest == 1;  // the factor list was complete
+}
+
+constexpr bool fits_lazy_range(const Field& field) { return field.prime() < (std::uint32_t{1} << 30); }
+
+constexpr bool has_power_of_two_roots(const Field& field) {
+  return (field.prime() - 1) % (std::uint32_t{1} << field.max_log2()) == 0 && field.max_log2() >= kMaxLog2;
+}
+
+static_assert(is_primitive_root(kPrime1, 11, {2, 3, 5}) && has_power_of_two_roots(kPrime1) && fits_lazy_range(kPrime1));
+static_assert(is_primitive_root(kPrime2, 3, {2, 5, 47}) && has_power_of_two_roots(kPrime2) && fits_lazy_range(kPrime2));
+static_assert(is_primitive_root(kPrime3, 3, {2, 7, 17}) && has_power_of_two_roots(kPrime3) && fits_lazy_range(kPrime3));
+static_assert(kPrime1.prime() < kPrime2.prime() && kPrime2.prime() < kPrime3.prime());
+
+}  // namespace
+
+std::vector<std::uint32_t> Field::roots(std::size_t size) const {
+  std::vector<std::uint32_t> table(size > 1 ? size : 2);
+  for (std::size_t len = 1; len < size; len *= 2) {
+    const std::uint32_t step = to_montgomery(pow(generator_, (p_ - 1) / (2 * len)));
+    table[len] = to_montgomery(1);
+    for (std::size_t j = 1; j < len; ++j) table[len + j] = mul(table[len + j - 1], step);
+  }
+  return table;
+}
+
+void Field::forward(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+  const std::uint32_t twice_p = 2 * p_;
+  for (std::size_t len = size / 2; len >= 1; len /= 2) {
+    const std::uint32_t* w = roots.data() + len;
+    for (std::size_t block = 0; block < size; block += 2 * len) {
+      std::uint32_t* low = values + block;
+      std::uint32_t* high = low + len;
+      for (std::size_t j = 0; j < len; ++j) {
+        const std::uint32_t u = low[j], v = high[j];
+        const std::uint32_t sum = u + v;  // < 4p
+        low[j] = sum >= twice_p ? sum - twice_p : sum;
+        high[j] = mul_lazy(u + twice_p - v, w[j]);  // (< 4p) * (< p): back below 2p
+      }
+    }
+  }
+}
+
+void Field::inverse(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+  const std::uint32_t twice_p = 2 * p_;
+  for (std::size_t len = 1; len < size; len *= 2) {
+    // Twiddle w^-j = -w^(len - j) = -roots[2 len - j] for j > 0: the sign swaps the two outputs.
+    const std::uint32_t* mirrored = roots.data() + 2 * len;
+    for (std::size_t block = 0; block < size; block += 2 * len) {
+      std::uint32_t* low = values + block;
+      std::uint32_t* high = low + len;
+      {
+        const std::uint32_t u = low[0], v = high[0];
+        const std::uint32_t sum = u + v, difference = u + twice_p - v;
+        low[0] = sum >= twice_p ? sum - twice_p : sum;
+        high[0] = difference >= twice_p ? difference - twice_p : difference;
+      }
+      for (std::size_t j = 1; j < len; ++j) {
+        const std::uint32_t u = low[j], t = mul_lazy(high[j], *(mirrored - j));  // t = -v w^-j, < 2p
+        const std::uint32_t difference = u + twice_p - t, sum = u + t;
+        low[j] = difference >= twice_p ? difference - twice_p : difference;
+        high[j] = sum >= twice_p ? sum - twice_p : sum;
+      }
+    }
+  }
+}
+
+}  // namespace playground::ntt
