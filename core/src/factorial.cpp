@@ -17,10 +17,10 @@ BigInt product_range(std::uint64_t lo, std::uint64_t hi) {
     return product;
   }
   const std::uint64_t mid = lo + (hi - lo) / 2;
-  return product_range(lo, mid) * product_range(mid + 1, hi);
+  return multiply(product_range(lo, mid), product_range(mid + 1, hi));
 }
 
-BigInt power_of_ten(std::uint64_t exponent) { return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(exponent)); }
+BigInt power_of_ten(std::uint64_t exponent) { return power(BigInt(10), exponent); }
 
 // powers[k] = 10^(kChunkDigits * 2^k). A value below powers[level + 1] splits at powers[level]
 // into two halves of equal digit width; the recursion ends in str() on small pieces.
@@ -75,23 +75,25 @@ DecimalSummary summarize_decimal(const BigInt& value) {
   const double top = static_cast<double>(static_cast<std::uint64_t>(value >> shift));
   const double log10_value = std::log10(top) + static_cast<double>(shift) * std::log10(2.0);
   std::uint64_t digits = static_cast<std::uint64_t>(log10_value) + 1;
-  BigInt lower = power_of_ten(digits - 1);
-  if (value < lower) {
+  // 10^k = 5^k * 2^k, so v < 10^k exactly when (v >> k) < 5^k, and v / 10^k = (v >> k) / 5^k
+  // (floors of floors): powers of five have 30% fewer bits than the powers of ten.
+  BigInt five_power = power(BigInt(5), digits - 1);  // 5^(digits - 1)
+  if (BigInt(value >> (digits - 1)) < five_power) {
     --digits;
-    lower /= 10;
-  } else if (value >= lower * 10) {
+    five_power /= 5;
+  } else if (BigInt(value >> digits) >= five_power * 5) {
     ++digits;
-    lower *= 10;
+    five_power *= 5;
   }
   summary.digits = digits;
-  // The quotient by 10^(digits-20) has 20 digits: a cheap division, since the quotient is short.
   if (digits <= 20) {
     summary.leading = value.str();
   } else {
-    // 10^19 in divisors of one 32-bit limb: Boost divides by a multi-limb number in quadratic
+    // The quotient by 10^(digits-20) has 20 digits: a cheap division, since the quotient is short.
+    // 5^19 leaves in divisors of one 32-bit limb: Boost divides by a multi-limb number in quadratic
     // time when the quotient is long, which the wasm build's 32-bit limbs would hit.
-    const BigInt scale = lower / 1'000'000'000u / 1'000'000'000u / 10u;
-    summary.leading = BigInt(value / scale).str();
+    const BigInt scale = five_power / 1'220'703'125u / 15'625u;  // 5^(digits-20), as 5^19 = 5^13 * 5^6
+    summary.leading = BigInt(BigInt(value >> (digits - 20)) / scale).str();
   }
   return summary;
 }
@@ -103,7 +105,7 @@ std::string to_decimal(const BigInt& value) {
     return digits;
   }
   std::vector<BigInt> powers{power_of_ten(kChunkDigits)};
-  while (powers.back() * powers.back() <= value) powers.push_back(powers.back() * powers.back());
+  for (BigInt next = square(powers.back()); next <= value; next = square(powers.back())) powers.push_back(std::move(next));
   std::string out;
   append_unpadded(out, value, powers, static_cast<int>(powers.size()) - 1);
   return out;

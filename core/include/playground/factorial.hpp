@@ -6,8 +6,9 @@
 
 namespace playground {
 
-// n! by a balanced product tree: operands of similar size let Karatsuba do the heavy products,
-// where a running product would multiply one huge number by one small number n times.
+// n! by a balanced product tree: operands of similar size let multiply() (Karatsuba, then a
+// number-theoretic transform) do the heavy products, where a running product would multiply one
+// huge number by one small number n times.
 BigInt factorial_product_tree(std::uint64_t n);
 
 // Facts about a big integer, found without the quadratic full decimal conversion.
