@@ -2,7 +2,9 @@
 // WebAssembly against native, every ratio measured in this one run (never asserted in tests):
 //   1. one thread: primes --limit 2000000 and factorial --n 100000 --count 4, sequential;
 //   2. cpp_int limbs in wasm: 32-bit (the shipped builds) against 64-bit (build/wasm-bench/limb64);
-//   3. threads in node: primes --limit 2000000, 2 workers against sequential.
+//   3. threads in node: primes --limit 2000000, 2 workers against sequential;
+//   4. big products: Boost against the number-theoretic transform by size, native and wasm
+//      (bench/multiply_bench.cpp), where multiply() switches between them.
 // Times are the reports' wall_ms (the run itself, without process or module start), best of
 // BENCH_REPEAT runs (default 3) so that a neighbour's burst of CPU does not decide a ratio.
 // Needs build/native/cplay and the wasm builds; builds the 64-bit-limb variant if it is missing.
@@ -77,11 +79,12 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 need('build/native/cplay', 'cmake --preset native && cmake --build build/native');
 need('build/wasm/threads/cplay.wasm', 'bash scripts/build-wasm.sh');
 need('build/wasm/single/cplay.wasm', 'bash scripts/build-wasm.sh');
-if (!existsSync(join(root, 'build/wasm-bench/limb64/cplay.wasm'))) {
-  console.log('building the 64-bit-limb variant (once) ...');
+// Incremental: brings the 64-bit-limb variant up to date with the sources (built once in full).
+{
+  console.log('building the 64-bit-limb variant (if out of date) ...');
   const built = spawnSync('bash', [join(root, 'scripts/build-wasm.sh')], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CPLAY_WASM_LIMB64: '1', CPLAY_WASM_TESTS: '0' },
+    env: { ...process.env, CPLAY_WASM_LIMB64: '1' },
   });
   if (built.status !== 0) process.exit(1);
 }
@@ -134,6 +137,17 @@ console.log('\n3. Threads speedup (primes --limit 2000000): sequential / threads
   ]);
   console.log(`   wasm (node)  ${ms(t.wasmSeq)} -> ${ms(t.wasmPar)}: ${ratio(t.wasmSeq, t.wasmPar)}`);
   console.log(`   native       ${ms(t.nativeSeq)} -> ${ms(t.nativePar)}: ${ratio(t.nativeSeq, t.nativePar)}`);
+}
+
+console.log('\n4. Big products by size (bench/multiply_bench): Boost / transform, natively and in wasm');
+for (const [name, command, args] of [
+  ['native', join(root, 'build/native/bench/multiply_bench'), []],
+  ['wasm', process.execPath, ['--no-experimental-fetch', join(root, 'build/wasm-threads/bench/multiply_bench.js')]],
+]) {
+  const out = spawnSync(command, args, { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`multiply_bench (${name}): ${out.stderr}`);
+  console.log(`   ${name}:`);
+  for (const line of out.stdout.trimEnd().split('\n')) console.log(`     ${line}`);
 }
 
 for (const playground of [threads, single, limb64]) playground.shutdown();

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly modules and the wasm GoogleTest suite, incrementally:
 #   build/wasm/threads/  cplay.mjs cplay.wasm cplay.worker.js   (preset wasm, tree build/wasm-threads,
-#                                                                which also builds core_tests for ctest)
+#                                                                which also builds core_tests for ctest
+#                                                                and bench/multiply_bench)
 #   build/wasm/single/   cplay.mjs cplay.wasm                    (preset wasm-single, build/wasm-single)
 # The presets name Emscripten's toolchain file, so plain `cmake --preset` is emcmake's equivalent
 # (emcmake would also pass node a flag that node 20 rejects).
 #   CPLAY_WASM_JOBS=N   parallel jobs (default 2: the machines we share have 2 cores)
-#   CPLAY_WASM_TESTS=0  skip building core_tests
+#   CPLAY_WASM_TESTS=0  skip building core_tests and multiply_bench
 #   CPLAY_WASM_LIMB64=1 also build the single variant with 64-bit cpp_int limbs into
 #                       build/wasm-bench/limb64 (tree build/wasm-single-limb64), for bench-wasm.mjs
 set -euo pipefail
@@ -32,8 +33,8 @@ cmake --build build/wasm-single -j"$jobs" --target cplay_wasm
 echo "== wasm: threads"
 cmake --build build/wasm-threads -j"$jobs" --target cplay_wasm
 if [ "${CPLAY_WASM_TESTS:-1}" != 0 ]; then
-  echo "== wasm: core_tests"
-  cmake --build build/wasm-threads -j"$jobs" --target core_tests
+  echo "== wasm: core_tests, multiply_bench"
+  cmake --build build/wasm-threads -j"$jobs" --target core_tests multiply_bench
 fi
 if [ "${CPLAY_WASM_LIMB64:-0}" = 1 ]; then
   echo "== wasm: single with 64-bit limbs (benchmark only)"
