@@ -31,25 +31,28 @@ std::size_t digit_count(const BigInt& value) {
   return value.is_zero() ? 0 : boost::multiprecision::msb(abs(value)) / 32 + 1;
 }
 
+// The digits reduced mod the field's prime, padded to size and transformed.
+Digits transformed(const Field& field, const Digits& digits, std::size_t size,
+                   const std::vector<std::uint32_t>& roots) {
+  const std::uint32_t p = field.prime();
+  Digits values(size, 0);
+  std::transform(digits.begin(), digits.end(), values.begin(), [p](std::uint32_t d) { return d % p; });
+  field.forward_transform(values.data(), size, roots);
+  return values;
+}
+
 // a * b modulo the field's prime, each term of the convolution in natural order; b == nullptr squares a.
 Digits convolve(const Field& field, const Digits& a, const Digits* b, std::size_t size) {
-  const std::uint32_t p = field.prime();
-  Digits fa(size, 0);
-  std::transform(a.begin(), a.end(), fa.begin(), [p](std::uint32_t d) { return d % p; });
   const std::vector<std::uint32_t> roots = field.roots(size);
-  field.forward(fa.data(), size, roots);
-  if (b != nullptr) {
-    Digits fb(size, 0);
-    std::transform(b->begin(), b->end(), fb.begin(), [p](std::uint32_t d) { return d % p; });
-    field.forward(fb.data(), size, roots);
-    for (std::size_t i = 0; i < size; ++i) fa[i] = field.mul_lazy(fa[i], fb[i]);
-  } else {
-    for (std::size_t i = 0; i < size; ++i) fa[i] = field.mul_lazy(fa[i], fa[i]);
-  }
-  field.inverse(fa.data(), size, roots);
+  Digits fa = transformed(field, a, size, roots);
+  const Digits fb = b != nullptr ? transformed(field, *b, size, roots) : Digits{};
+  const Digits& second = b != nullptr ? fb : fa;
+  for (std::size_t i = 0; i < size; ++i) fa[i] = field.mul_lazy(fa[i], second[i]);
+  field.inverse_transform(fa.data(), size, roots);
   // The pointwise Montgomery products left a factor 2^-32 and the inverse a factor size:
   // one more Montgomery product by size^-1 * 2^64 removes both.
-  const std::uint32_t scale = field.to_montgomery(field.to_montgomery(field.inverse(static_cast<std::uint32_t>(size % p))));
+  const std::uint32_t size_inverse = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
+  const std::uint32_t scale = field.to_montgomery(field.to_montgomery(size_inverse));
   for (std::uint32_t& value : fa) value = field.mul(value, scale);
   return fa;
 }
@@ -61,9 +64,9 @@ Digits combine(const Digits& r1, const Digits& r2, const Digits& r3, std::size_t
   constexpr std::uint64_t p1p2 = p1 * p2;  // < 2^62
   constexpr std::uint64_t kLow = 0xFFFF'FFFF;
   // Constants in Montgomery form, so one Montgomery product multiplies by the plain value.
-  const std::uint32_t p1_inverse_mod_p2 = kPrime2.to_montgomery(kPrime2.inverse(static_cast<std::uint32_t>(p1)));
-  const std::uint32_t p1_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.inverse(static_cast<std::uint32_t>(p1)));
-  const std::uint32_t p2_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.inverse(static_cast<std::uint32_t>(p2)));
+  const std::uint32_t p1_inverse_mod_p2 = kPrime2.to_montgomery(kPrime2.reciprocal(static_cast<std::uint32_t>(p1)));
+  const std::uint32_t p1_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p1)));
+  const std::uint32_t p2_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p2)));
 
   Digits out(length, 0);
   std::uint64_t carry_low = 0, carry_high = 0;  // the carry is carry_low + carry_high * 2^32

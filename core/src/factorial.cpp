@@ -105,7 +105,8 @@ std::string to_decimal(const BigInt& value) {
     return digits;
   }
   std::vector<BigInt> powers{power_of_ten(kChunkDigits)};
-  for (BigInt next = square(powers.back()); next <= value; next = square(powers.back())) powers.push_back(std::move(next));
+  for (BigInt next = square(powers.back()); next <= value; next = square(powers.back()))
+    powers.push_back(std::move(next));
   std::string out;
   append_unpadded(out, value, powers, static_cast<int>(powers.size()) - 1);
   return out;

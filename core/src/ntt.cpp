@@ -38,7 +38,7 @@ std::vector<std::uint32_t> Field::roots(std::size_t size) const {
   return table;
 }
 
-void Field::forward(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+void Field::forward_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
   const std::uint32_t twice_p = 2 * p_;
   for (std::size_t len = size / 2; len >= 1; len /= 2) {
     const std::uint32_t* w = roots.data() + len;
@@ -55,7 +55,7 @@ void Field::forward(std::uint32_t* values, std::size_t size, const std::vector<s
   }
 }
 
-void Field::inverse(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+void Field::inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
   const std::uint32_t twice_p = 2 * p_;
   for (std::size_t len = 1; len < size; len *= 2) {
     // Twiddle w^-j = -w^(len - j) = -roots[2 len - j] for j > 0: the sign swaps the two outputs.

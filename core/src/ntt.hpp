@@ -40,17 +40,17 @@ class Field {
 
   constexpr std::uint32_t to_montgomery(std::uint32_t a) const { return mul(a, r_squared_); }
   constexpr std::uint32_t pow(std::uint32_t base, std::uint64_t exponent) const;  // ordinary form
-  constexpr std::uint32_t inverse(std::uint32_t a) const { return pow(a, p_ - 2); }
+  constexpr std::uint32_t reciprocal(std::uint32_t a) const { return pow(a, p_ - 2); }
 
   // The root table: roots[len + j] = w^j in Montgomery form, w a primitive 2len-th root of unity,
   // for every power of two len < size. The inverse transform reads it backwards (w^-j = -w^(len-j)).
   std::vector<std::uint32_t> roots(std::size_t size) const;
 
   // Values in [0, 2p), natural order in, bit-reversed order out (decimation in frequency).
-  void forward(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const;
+  void forward_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const;
   // Values in [0, 2p), bit-reversed order in, natural order out, not yet divided by size
   // (decimation in time).
-  void inverse(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const;
+  void inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const;
 
  private:
   // -p^-1 mod 2^32 by Newton's iteration (each step doubles the correct low bits).
