@@ -16,9 +16,9 @@ using ntt::Field;
 // crossover measured by multiply_bench (bench/), natively with g++ -O3 on x86-64 (64-bit limbs
 // and a 64x64->128 multiply serve Boost well) and in wasm32 with em++ -O3 (32-bit limbs).
 #ifdef __EMSCRIPTEN__
-constexpr std::size_t kTransformThreshold = 1000;
+constexpr std::size_t kTransformThreshold = 700;
 #else
-constexpr std::size_t kTransformThreshold = 6000;
+constexpr std::size_t kTransformThreshold = 3500;
 #endif
 
 Digits digits_of(const BigInt& value) {
@@ -31,12 +31,13 @@ std::size_t digit_count(const BigInt& value) {
   return value.is_zero() ? 0 : boost::multiprecision::msb(abs(value)) / 32 + 1;
 }
 
-// The digits reduced mod the field's prime, padded to size and transformed.
+// The digits times 2^32 mod the field's prime (Montgomery form, which needs no division),
+// padded to size and transformed.
 Digits transformed(const Field& field, const Digits& digits, std::size_t size,
                    const std::vector<std::uint32_t>& roots) {
-  const std::uint32_t p = field.prime();
   Digits values(size, 0);
-  std::transform(digits.begin(), digits.end(), values.begin(), [p](std::uint32_t d) { return d % p; });
+  std::transform(digits.begin(), digits.end(), values.begin(),
+                 [&field](std::uint32_t d) { return field.to_montgomery_lazy(d); });
   field.forward_transform(values.data(), size, roots);
   return values;
 }
@@ -49,10 +50,9 @@ Digits convolve(const Field& field, const Digits& a, const Digits* b, std::size_
   const Digits& second = b != nullptr ? fb : fa;
   for (std::size_t i = 0; i < size; ++i) fa[i] = field.mul_lazy(fa[i], second[i]);
   field.inverse_transform(fa.data(), size, roots);
-  // The pointwise Montgomery products left a factor 2^-32 and the inverse a factor size:
-  // one more Montgomery product by size^-1 * 2^64 removes both.
-  const std::uint32_t size_inverse = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-  const std::uint32_t scale = field.to_montgomery(field.to_montgomery(size_inverse));
+  // Both factors carried 2^32 and the pointwise Montgomery product divided one out; the inverse
+  // transform multiplied by size. A Montgomery product by 1/size removes both.
+  const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
   for (std::uint32_t& value : fa) value = field.mul(value, scale);
   return fa;
 }

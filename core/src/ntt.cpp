@@ -30,11 +30,19 @@ static_assert(kPrime1.prime() < kPrime2.prime() && kPrime2.prime() < kPrime3.pri
 
 std::vector<std::uint32_t> Field::roots(std::size_t size) const {
   std::vector<std::uint32_t> table(size > 1 ? size : 2);
-  for (std::size_t len = 1; len < size; len *= 2) {
-    const std::uint32_t step = to_montgomery(pow(generator_, (p_ - 1) / (2 * len)));
-    table[len] = to_montgomery(1);
-    for (std::size_t j = 1; j < len; ++j) table[len + j] = mul(table[len + j - 1], step);
+  if (size < 2) return table;
+  // The top level, w^j for j < size/2, by doubling: each step multiplies the entries so far by
+  // w^k, products independent of each other (a running product would wait on every previous one).
+  const std::size_t half = size / 2;
+  const std::uint32_t w = pow(generator_, (p_ - 1) / size);
+  table[half] = to_montgomery(1);
+  for (std::size_t k = 1; k < half; k *= 2) {
+    const std::uint32_t w_to_k = to_montgomery(pow(w, k));
+    for (std::size_t j = 0; j < k; ++j) table[half + k + j] = mul(table[half + j], w_to_k);
   }
+  // Lower levels take every other entry of the level above: a 2len-th root is a 4len-th root squared.
+  for (std::size_t len = half / 2; len >= 1; len /= 2)
+    for (std::size_t j = 0; j < len; ++j) table[len + j] = table[2 * len + 2 * j];
   return table;
 }
 

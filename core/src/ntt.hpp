@@ -26,7 +26,7 @@ class Field {
     const std::uint32_t r = mul_lazy(a, b);
     return r >= p_ ? r - p_ : r;
   }
-  // The same, congruent but in [0, 2p), for a * b < 4p^2 (say a < 4p and b < p).
+  // The same, congruent but in [0, 2p), for a * b < 2^32 p (say a < 4p and b < p, or b < p alone).
   constexpr std::uint32_t mul_lazy(std::uint32_t a, std::uint32_t b) const {
     const std::uint64_t t = static_cast<std::uint64_t>(a) * b;
     const std::uint32_t m = static_cast<std::uint32_t>(t) * neg_p_inverse_;
@@ -39,6 +39,8 @@ class Field {
   constexpr std::uint32_t sub(std::uint32_t a, std::uint32_t b) const { return a >= b ? a - b : a + p_ - b; }
 
   constexpr std::uint32_t to_montgomery(std::uint32_t a) const { return mul(a, r_squared_); }
+  // Any 32-bit value times 2^32, mod p, in [0, 2p): no division, unlike a % p.
+  constexpr std::uint32_t to_montgomery_lazy(std::uint32_t a) const { return mul_lazy(a, r_squared_); }
   constexpr std::uint32_t pow(std::uint32_t base, std::uint64_t exponent) const;  // ordinary form
   constexpr std::uint32_t reciprocal(std::uint32_t a) const { return pow(a, p_ - 2); }
 
