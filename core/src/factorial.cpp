@@ -22,12 +22,12 @@ BigInt product_range(std::uint64_t lo, std::uint64_t hi) {
 
 BigInt power_of_ten(std::uint64_t exponent) { return power(BigInt(10), exponent); }
 
-// powers[k] = 10^(kChunkDigits * 2^k). A value below powers[level + 1] splits at powers[level]
-// into two halves of equal digit width; the recursion ends in str() on small pieces.
+// powers[k] divides by 10^(kChunkDigits * 2^k). A value below powers[level + 1] splits at
+// powers[level] into two halves of equal digit width; the recursion ends in str() on small pieces.
 constexpr std::uint64_t kChunkDigits = 512;
 
 // Writes value (< powers[level + 1]) with exactly kChunkDigits * 2^(level + 1) digits.
-void append_padded(std::string& out, const BigInt& value, const std::vector<BigInt>& powers, int level) {
+void append_padded(std::string& out, const BigInt& value, const std::vector<FixedDivisor>& powers, int level) {
   if (level < 0) {
     const std::string text = value.str();
     out.append(kChunkDigits - text.size(), '0');
@@ -35,20 +35,20 @@ void append_padded(std::string& out, const BigInt& value, const std::vector<BigI
     return;
   }
   BigInt high, low;
-  boost::multiprecision::divide_qr(value, powers[level], high, low);
+  powers[level].divide(value, high, low);
   append_padded(out, high, powers, level - 1);
   append_padded(out, low, powers, level - 1);
 }
 
 // Writes value (< powers[level + 1]) without leading zeros.
-void append_unpadded(std::string& out, const BigInt& value, const std::vector<BigInt>& powers, int level) {
-  while (level >= 0 && value < powers[level]) --level;
+void append_unpadded(std::string& out, const BigInt& value, const std::vector<FixedDivisor>& powers, int level) {
+  while (level >= 0 && value < powers[level].divisor()) --level;
   if (level < 0) {
     out += value.str();
     return;
   }
   BigInt high, low;
-  boost::multiprecision::divide_qr(value, powers[level], high, low);
+  powers[level].divide(value, high, low);
   append_unpadded(out, high, powers, level - 1);
   append_padded(out, low, powers, level - 1);
 }
@@ -104,9 +104,9 @@ std::string to_decimal(const BigInt& value) {
     digits.insert(digits.begin(), '-');  // (not "-" + ...: GCC 12 warns falsely on that, -Wrestrict)
     return digits;
   }
-  std::vector<BigInt> powers{power_of_ten(kChunkDigits)};
-  for (BigInt next = square(powers.back()); next <= value; next = square(powers.back()))
-    powers.push_back(std::move(next));
+  std::vector<FixedDivisor> powers;
+  for (BigInt power = power_of_ten(kChunkDigits); power <= value; power = square(power)) powers.emplace_back(power);
+  if (powers.empty()) return value.str();
   std::string out;
   append_unpadded(out, value, powers, static_cast<int>(powers.size()) - 1);
   return out;

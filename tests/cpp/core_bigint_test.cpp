@@ -1,5 +1,6 @@
 // Big products: the number-theoretic transform against Boost's own product and against closed
-// forms, across transform lengths, carries, signs and the switch-over inside multiply().
+// forms, across transform lengths, carries, signs and the switch-over inside multiply();
+// division by a fixed divisor against Boost's division.
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -83,6 +84,38 @@ TEST(Power, EqualsRepeatedProductsAndBoostPow) {
   const unsigned exponent = static_cast<unsigned>(transform_threshold_digits() * 32 * 3 / 2);  // 5^e: 2.3 e bits
   EXPECT_TRUE(Same(power(BigInt(5), exponent), boost::multiprecision::pow(BigInt(5), exponent)));
   EXPECT_TRUE(Same(power(BigInt(10), 1'000), boost::multiprecision::pow(BigInt(10), 1'000u)));
+}
+
+// Divisors below and far above the size where the reciprocal stops being a plain division and
+// becomes Newton steps (4096 bits), so that several levels of its recursion are exercised.
+std::vector<BigInt> divisors() {
+  std::mt19937 generator(17);
+  std::vector<BigInt> cases = {1, 2, 3, 10, 4'294'967'295u};
+  for (std::size_t digits : {5u, 127u, 128u, 129u, 700u, 3'000u}) {
+    cases.push_back(random_number(generator, digits));
+    cases.push_back(all_ones(32 * digits));                      // reciprocal just above 2^k
+    cases.push_back(BigInt(1) << (32 * digits - 1));             // reciprocal exactly 2^(k+1)
+    cases.push_back(boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(9 * digits)));
+  }
+  return cases;
+}
+
+TEST(FixedDivisor, QuotientAndRemainderEqualBoosts) {
+  std::mt19937 generator(19);
+  for (const BigInt& d : divisors()) {
+    const FixedDivisor divisor(d);
+    const std::size_t digits = boost::multiprecision::msb(d) / 32 + 1;
+    const std::size_t bits = boost::multiprecision::msb(d) + 1;
+    const BigInt largest = all_ones(2 * bits);  // the largest value divide() accepts: 4^k - 1
+    for (const BigInt& value : {BigInt(0), BigInt(1), BigInt(d - 1), d, BigInt(d + 1), BigInt(d * d - 1), BigInt(d * 7),
+                                BigInt(random_number(generator, 2 * digits) % (d * d)), largest}) {
+      BigInt quotient, remainder, expected_quotient, expected_remainder;
+      divisor.divide(value, quotient, remainder);
+      boost::multiprecision::divide_qr(value, d, expected_quotient, expected_remainder);
+      ASSERT_TRUE(Same(quotient, expected_quotient)) << bits << "-bit divisor";
+      ASSERT_TRUE(Same(remainder, expected_remainder)) << bits << "-bit divisor";
+    }
+  }
 }
 
 }  // namespace
