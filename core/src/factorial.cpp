@@ -105,7 +105,8 @@ std::string to_decimal(const BigInt& value) {
     return digits;
   }
   std::vector<FixedDivisor> powers;
-  for (BigInt power = power_of_ten(kChunkDigits); power <= value; power = square(power)) powers.emplace_back(power);
+  for (BigInt ten_power = power_of_ten(kChunkDigits); ten_power <= value; ten_power = square(ten_power))
+    powers.emplace_back(ten_power);
   if (powers.empty()) return value.str();
   std::string out;
   append_unpadded(out, value, powers, static_cast<int>(powers.size()) - 1);
