@@ -7,7 +7,7 @@ export const factorialDemo: DemoDefinition = {
   kind: 'CPU-bound, big numbers',
   explanation: [
     'The lesson computes 100000! four times, once per worker. Each result has 456,574 decimal digits, so this is heavy arithmetic on very large integers and no waiting at all.',
-    'Our C++ builds n! by a product tree: it multiplies neighbours in pairs, then the pairs, and so on, so that the big multiplications happen between numbers of similar size where fast algorithms (Karatsuba) pay off. Printing all the digits is slow in itself, so the card reports the digit count, the first digits and the trailing zeros instead.',
+    'Our C++ builds n! by a product tree: it multiplies neighbours in pairs, then the pairs, and so on, so that the big multiplications happen between numbers of similar size where fast algorithms pay off (Karatsuba, and for the biggest a number-theoretic transform, like an FFT over whole numbers). Printing all the digits is slow in itself, so the card reports the digit count, the first digits and the trailing zeros instead.',
     'With a GIL, four threads take as long as one after another; four processes (or Workers) use four cores.',
   ],
   expectations: {
