@@ -1,5 +1,6 @@
 // Big products through three number-theoretic transforms and the Chinese remainder theorem.
 #include <algorithm>
+#include <bit>
 #include <iterator>
 #include <vector>
 
@@ -64,9 +65,9 @@ Digits combine(const Digits& r1, const Digits& r2, const Digits& r3, std::size_t
   constexpr std::uint64_t p1p2 = p1 * p2;  // < 2^62
   constexpr std::uint64_t kLow = 0xFFFF'FFFF;
   // Constants in Montgomery form, so one Montgomery product multiplies by the plain value.
-  const std::uint32_t p1_inverse_mod_p2 = kPrime2.to_montgomery(kPrime2.reciprocal(static_cast<std::uint32_t>(p1)));
-  const std::uint32_t p1_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p1)));
-  const std::uint32_t p2_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p2)));
+  constexpr std::uint32_t p1_inverse_mod_p2 = kPrime2.to_montgomery(kPrime2.reciprocal(static_cast<std::uint32_t>(p1)));
+  constexpr std::uint32_t p1_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p1)));
+  constexpr std::uint32_t p2_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p2)));
 
   Digits out(length, 0);
   std::uint64_t carry_low = 0, carry_high = 0;  // the carry is carry_low + carry_high * 2^32
@@ -141,7 +142,7 @@ BigInt square(const BigInt& value) {
 
 BigInt power(const BigInt& base, std::uint64_t exponent) {
   BigInt result = 1;
-  for (int bit = 63; bit >= 0; --bit) {
+  for (int bit = static_cast<int>(std::bit_width(exponent)) - 1; bit >= 0; --bit) {
     result = square(result);
     if ((exponent >> bit) & 1) result = multiply(result, base);
   }

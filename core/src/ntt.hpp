@@ -32,10 +32,6 @@ class Field {
     const std::uint32_t m = static_cast<std::uint32_t>(t) * neg_p_inverse_;
     return static_cast<std::uint32_t>((t + static_cast<std::uint64_t>(m) * p_) >> 32);
   }
-  constexpr std::uint32_t add(std::uint32_t a, std::uint32_t b) const {
-    const std::uint32_t sum = a + b;
-    return sum >= p_ ? sum - p_ : sum;
-  }
   constexpr std::uint32_t sub(std::uint32_t a, std::uint32_t b) const { return a >= b ? a - b : a + p_ - b; }
 
   constexpr std::uint32_t to_montgomery(std::uint32_t a) const { return mul(a, r_squared_); }
