@@ -19,6 +19,10 @@ const WORKLOADS: Request[] = [
   { demo: 'factorial', params: { n: 25, count: 3 } },
   { demo: 'factorial', params: { n: 5000, count: 4 } },
   { demo: 'factorial', params: { n: 300, count: 2, print: true } },
+  // Big enough for the number-theoretic transform on both sides (its thresholds differ: 700
+  // digits in wasm, 3500 natively) and, printed, for divisions by Newton reciprocals.
+  { demo: 'factorial', params: { n: 30000, count: 1 } },
+  { demo: 'factorial', params: { n: 3000, count: 1, print: true } },
   { demo: 'race', params: { increments: 5000, sync: 'lock' } },
   { demo: 'race', params: { increments: 20000, sync: 'atomic' } },
   { demo: 'io', params: { tasks: 4, latency_ms: 5 } },
