@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectIsolation } from '../../web/src/runtime/isolation';
 import { CancelledError, WorkerClient, WorkerFailedError } from '../../web/src/runtime/worker-client';
-import type { CallMessage, ReplyMessage } from '../../web/src/runtime/worker-protocol';
-
-/** Stands in for a Worker: records what was posted, answers when the test says so. */
-class FakeWorker {
-  posted: CallMessage[] = [];
-  terminated = false;
-  onmessage: ((event: { data: ReplyMessage }) => void) | null = null;
-  onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  postMessage(message: CallMessage) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(data: ReplyMessage) {
-    this.onmessage?.({ data });
-  }
-}
+import { FakeWorker } from './fake-worker';
 
 function clientWithFakes() {
   const workers: FakeWorker[] = [];

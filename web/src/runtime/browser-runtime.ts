@@ -5,7 +5,8 @@
 import { isErrorReport, type ErrorReport, type Report, type RunRequest, type WasmInfo } from '../model/types';
 import { validateReport } from '../model/validate-report';
 import type { Variant } from './isolation';
-import { CancelledError, WorkerClient } from './worker-client';
+import type { MethodMap } from './worker-protocol';
+import { CancelledError, WorkerClient, WorkerFailedError } from './worker-client';
 
 export interface RunProgress {
   /** Processes finished so far, for `processes` runs. */
@@ -25,6 +26,9 @@ export type Outcome = { report: Report } | { error: ErrorReport };
 function createPlaygroundWorker(): Worker {
   return new Worker(new URL('./playground.worker.ts', import.meta.url), { type: 'module', name: 'cplay' });
 }
+
+/** The code core/src/report.cpp gives std::bad_alloc. */
+export const OUT_OF_MEMORY = 'out-of-memory';
 
 function errorOutcome(code: string, message: string): Outcome {
   return { error: { schema: 1, error: { code, message } } };
@@ -63,7 +67,7 @@ export class BrowserRuntime {
   /** The core's own validation: the normalized request, or an error report naming the input. */
   async validate(request: RunRequest): Promise<{ request: RunRequest } | { error: ErrorReport }> {
     await this.ready();
-    const value = await this.main.call('validate', { request });
+    const value = await this.callMain('validate', { request });
     if (isErrorReport(value)) return { error: value };
     return { request: value as RunRequest };
   }
@@ -89,7 +93,7 @@ export class BrowserRuntime {
       const outcome =
         checked.request.mode === 'processes'
           ? await this.runProcesses(checked.request, onProgress)
-          : toOutcome(await this.main.call('run', { request: checked.request }));
+          : toOutcome(await this.callMain('run', { request: checked.request }));
       if ('report' in outcome) outcome.report.platform.cross_origin_isolated = this.options.isolated;
       return outcome;
     } catch (error) {
@@ -100,9 +104,32 @@ export class BrowserRuntime {
 
   /** Stops every run now. The main Worker is reloaded in the background for the next run. */
   cancel(): void {
-    this.main.terminate();
-    this.mainInfo = null;
     this.stopProcesses();
+    this.replaceMain(new CancelledError());
+  }
+
+  /**
+   * A call to the main Worker that retires the Worker when its instance can no longer be
+   * trusted: after an out-of-memory report (the big-number code is built without exception
+   * cleanup, so the failed run's temporaries stay in the heap), and after the Worker crashed or
+   * its module threw (a trap leaves the instance unusable; a crashed Worker is gone).
+   */
+  private async callMain<M extends 'validate' | 'run'>(method: M, args: MethodMap[M]): Promise<unknown> {
+    let value: unknown;
+    try {
+      value = await this.main.call(method, args);
+    } catch (error) {
+      if (!(error instanceof CancelledError)) this.replaceMain(new WorkerFailedError('the Worker was replaced'));
+      throw error;
+    }
+    if (isErrorReport(value) && value.error.code === OUT_OF_MEMORY) this.replaceMain(new WorkerFailedError('the Worker was replaced'));
+    return value;
+  }
+
+  /** Terminates the main Worker (its pending calls reject with `reason`) and loads a fresh one. */
+  private replaceMain(reason: Error): void {
+    this.main.terminate(reason);
+    this.mainInfo = null;
     void this.ready().catch(() => undefined);
   }
 
