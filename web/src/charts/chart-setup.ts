@@ -54,6 +54,19 @@ export function redrawOnSchemeChange(redraw: () => void): void {
   });
 }
 
+/**
+ * Destroys the charts drawn inside `container`, to call before emptying it: Chart.js keeps every
+ * chart in Chart.instances (with its listeners) until destroy(), even after its canvas is gone.
+ */
+export function destroyChartsIn(container: Element): void {
+  for (const canvas of container.querySelectorAll('canvas')) Chart.getChart(canvas)?.destroy();
+}
+
+/** The number of charts alive, read from Chart.js's own registry. */
+export function liveChartCount(): number {
+  return Object.keys(Chart.instances).length;
+}
+
 /** Replaces whatever chart a canvas holds. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart type may be drawn
 export function replaceChart<T extends Chart<any, any, any>>(canvas: HTMLCanvasElement, make: () => T): T {

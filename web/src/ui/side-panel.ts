@@ -1,9 +1,10 @@
 // One column of a card: the last run on one side (this browser, or native), with its result,
 // times, workers, pid/tid and timeline. It only displays; the card decides what to run.
+import { destroyChartsIn } from '../charts/chart-setup';
 import { drawTimelineChart } from '../charts/timeline-chart';
 import type { DemoDefinition } from '../demos/definition';
 import type { ErrorReport, Report } from '../model/types';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, type Child } from './dom';
 import { formatCount, formatMs, formatSpeedup } from './format';
 
 const MAX_WORKER_ROWS = 16;
@@ -79,6 +80,11 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
   const element = h('section', { class: `side side-${side}`, 'aria-label': title, 'data-side': side }, h('h3', {}, title), machine, body);
   let last: Report | null = null;
   let redrawLast: (() => void) | null = null;
+  // Every change of the body goes through here, so the last run's chart dies with its canvas.
+  const show = (...children: Child[]) => {
+    destroyChartsIn(body);
+    replaceChildren(body, ...children);
+  };
 
   return {
     element,
@@ -87,13 +93,12 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
     },
     showIdle(text) {
       redrawLast = null;
-      replaceChildren(body, h('p', { class: 'idle' }, text));
+      show(h('p', { class: 'idle' }, text));
     },
     showReport(report, baseline, note) {
       last = report;
       const canvas = h('canvas', { role: 'img' });
-      replaceChildren(
-        body,
+      show(
         h(
           'p',
           // The raw result rides along for the browser tests, which compare the two sides exactly.
@@ -110,14 +115,13 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
     },
     showError(error) {
       redrawLast = null;
-      replaceChildren(
-        body,
+      show(
         h('p', { class: 'error', role: 'alert', 'data-testid': `${side}-error` }, h('strong', {}, `${error.error.code}: `), error.error.message),
       );
     },
     showMissing(message, command) {
       redrawLast = null;
-      replaceChildren(body, h('p', { class: 'idle', 'data-testid': `${side}-missing` }, message), h('pre', { class: 'command' }, h('code', {}, command)));
+      show(h('p', { class: 'idle', 'data-testid': `${side}-missing` }, message), h('pre', { class: 'command' }, h('code', {}, command)));
     },
     redraw() {
       redrawLast?.();
