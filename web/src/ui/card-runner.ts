@@ -8,6 +8,7 @@ import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/
 import type { NativeResult } from '../native/native-side';
 import type { RunProgress } from '../runtime/browser-runtime';
 import { CancelledError } from '../runtime/worker-client';
+import { failureReport, messageOf } from './failure';
 import type { ModeRow } from './mode-table';
 import type { PageContext } from './page-context';
 import type { Progress } from './progress';
@@ -19,6 +20,12 @@ export interface SweepSeries {
   note: string | null;
 }
 
+/** Why a histogram's side stopped early or has no runs; null when it ran every run. */
+export interface HistogramNotes {
+  browser: string | null;
+  native: string | null;
+}
+
 export interface CardView {
   browser: SidePanel;
   native: SidePanel;
@@ -26,8 +33,10 @@ export interface CardView {
   showAgreement(browser: Report | null, native: Report | null): void;
   showSweep(series: SweepSeries[], upto: number, mode: string): void;
   showModeTable(rows: ModeRow[]): void;
-  showHistogram(browser: LostSeries[], native: LostSeries[], nativeNote: string | null): void;
+  showHistogram(browser: LostSeries[], native: LostSeries[], notes: HistogramNotes): void;
   nativeShown(result: NativeResult): void;
+  /** A failure no side panel took (drawing a chart, say); null clears it. */
+  showFailure(message: string | null): void;
 }
 
 type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true };
@@ -42,16 +51,20 @@ export class CardRunner {
     private readonly owner: string,
   ) {}
 
-  /** Runs `job` while holding the page's one-job lock; false when another card is busy. */
+  /**
+   * Runs `job` while holding the page's one-job lock; false when another card is busy. Never
+   * rejects: a failure is shown on the card, and only a Cancel ends a job without a word.
+   */
   async exclusive(label: string, job: () => Promise<void>): Promise<boolean> {
     if (!this.ctx.jobs.acquire(this.owner)) return false;
     this.cancelled = false;
     this.abort = new AbortController();
+    this.view.showFailure(null);
     this.view.progress.start(label);
     try {
       await job();
     } catch (error) {
-      if (!(error instanceof CancelledError) && !this.abort.signal.aborted) throw error;
+      if (!(error instanceof CancelledError) && !this.cancelled) this.view.showFailure(messageOf(error));
     } finally {
       this.view.progress.stop();
       this.abort = null;
@@ -87,8 +100,11 @@ export class CardRunner {
       this.view.browser.showReport(outcome.report, this.ctx.baselines.find('browser', request));
       return outcome;
     } catch (error) {
-      if (error instanceof CancelledError) return { cancelled: true };
-      throw error;
+      if (error instanceof CancelledError || this.cancelled) return { cancelled: true };
+      // As an error result, so that a sweep or histogram stops with this reason.
+      const failure = { error: failureReport(error) };
+      this.view.browser.showError(failure.error);
+      return failure;
     }
   }
 
@@ -109,11 +125,16 @@ export class CardRunner {
     let result: NativeResult;
     try {
       result = await this.ctx.native.run(lookup, this.abort?.signal);
-    } catch {
-      return null; // aborted by Cancel
+    } catch (error) {
+      if (this.stoppedByCancel()) return null;
+      result = { error: failureReport(error) };
     }
     this.show(result, request);
     return result;
+  }
+
+  private stoppedByCancel(): boolean {
+    return this.cancelled || (this.abort?.signal.aborted ?? false);
   }
 
   private show(result: NativeResult, request: RunRequest): void {
@@ -187,28 +208,50 @@ export class CardRunner {
   async histogram(base: RunRequest, runs: number): Promise<void> {
     const browser: LostSeries[] = [];
     const native: LostSeries[] = [];
-    let nativeNote: string | null = null;
+    const notes: HistogramNotes = { browser: null, native: null };
+    // A side that failed stops there (its panel and the note say why); the other side goes on.
+    let browserStopped = false;
+    let nativeStopped = false;
     for (const sync of ['none', 'lock', 'atomic']) {
       const request = { ...base, params: { ...base.params, sync } };
       const lost: number[] = [];
-      for (let run = 1; run <= runs; run++) {
+      for (let run = 1; run <= runs && !browserStopped; run++) {
         const result = await this.browser(request, `Histogram: sync = ${sync}, browser run ${run} of ${runs}`);
         if ('cancelled' in result) return;
-        if ('error' in result) break;
-        lost.push(Number(result.report.result.lost));
+        if ('error' in result) {
+          browserStopped = true;
+          notes.browser = `In this browser: stopped at sync = ${sync}, run ${run}: ${result.error.error.message}`;
+        } else lost.push(Number(result.report.result.lost));
       }
-      browser.push({ sync, lost });
+      if (lost.length > 0) browser.push({ sync, lost });
       this.checkCancelled();
-      this.view.progress.update(`Histogram: sync = ${sync}, natively`);
-      const lookup = this.ctx.native.isLive ? request : await this.normalized(request);
-      const results = await this.ctx.native.runMany(lookup, runs, this.abort?.signal).catch(() => null);
-      if (results === null) return;
-      const reports = results.flatMap((r) => ('report' in r ? [r.report] : []));
-      const last = results.at(-1);
-      if (last) this.show(last, request);
-      if (reports.length > 0) native.push({ sync, lost: reports.map((r) => Number(r.result.lost)) });
-      else nativeNote = 'No native runs for these settings: run the commands shown in the native column and drop their output here.';
-      this.view.showHistogram(browser, native, nativeNote);
+      if (!nativeStopped) {
+        const results = await this.nativeRuns(request, runs, `Histogram: sync = ${sync}, natively`);
+        if (results === null) return;
+        const reports = results.flatMap((r) => ('report' in r ? [r.report] : []));
+        const last = results.at(-1);
+        if (last) this.show(last, request);
+        if (reports.length > 0) native.push({ sync, lost: reports.map((r) => Number(r.result.lost)) });
+        if (last && 'error' in last) {
+          nativeStopped = true;
+          notes.native = `Natively: stopped at sync = ${sync}: ${last.error.error.message}`;
+        } else {
+          notes.native = native.length > 0 ? null : 'No native runs for these settings: run the commands shown in the native column and drop their output here.';
+        }
+      }
+      this.view.showHistogram(browser, native, notes);
+      if (browserStopped && nativeStopped) return;
+    }
+  }
+
+  /** `runs` native runs of one workload; null when Cancel stopped them. */
+  private async nativeRuns(request: RunRequest, runs: number, label: string): Promise<NativeResult[] | null> {
+    this.view.progress.update(label);
+    const lookup = this.ctx.native.isLive ? request : await this.normalized(request);
+    try {
+      return await this.ctx.native.runMany(lookup, runs, this.abort?.signal);
+    } catch (error) {
+      return this.stoppedByCancel() ? null : [{ error: failureReport(error) }];
     }
   }
 }

@@ -2,13 +2,13 @@
 import { lostUpdateBuckets } from '../analysis/histogram';
 import { drawRaceChart, type LostSeries } from '../charts/race-chart';
 import { drawSpeedupChart } from '../charts/speedup-chart';
-import { themeColor } from '../charts/chart-setup';
+import { destroyChartsIn, themeColor } from '../charts/chart-setup';
 import { paramsForMode, type DemoDefinition } from '../demos/definition';
 import { cplayCommand, resultDifference, resultVariesByRun } from '../model/request';
 import type { Report, RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
 import type { CardState, PageState } from '../state/url-state';
-import { CardRunner, speedupSeries, type SweepSeries } from './card-runner';
+import { CardRunner, speedupSeries, type HistogramNotes, type SweepSeries } from './card-runner';
 import { createCodeView } from './code-view';
 import { h, replaceChildren } from './dom';
 import { copyText, embedSnippet, embedUrl } from './embed-code';
@@ -43,6 +43,7 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
   const native = createSidePanel(definition, 'native', 'Native (C++ on real cores)');
   const progress = createProgress();
   const agreement = h('p', { class: 'agreement', 'data-testid': 'agreement', hidden: true });
+  const failure = h('p', { class: 'error', role: 'alert', 'data-testid': 'card-error', hidden: true });
   const expectation = h('p', { class: 'expectation' });
   const availability = h('p', { class: 'availability', role: 'note', hidden: true });
   const command = h('code', {});
@@ -103,6 +104,7 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
           upto,
           `Speedup of ${mode} over 1 worker`,
         );
+      destroyChartsIn(sweepBox);
       replaceChildren(
         sweepBox,
         h('h3', {}, 'Sweep: speedup against workers'),
@@ -130,23 +132,32 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
       modesBox.hidden = false;
       replaceChildren(modesBox, h('h3', {}, 'All modes'), renderModeTable(rows));
     },
-    showHistogram(b: LostSeries[], n: LostSeries[], nativeNote: string | null) {
+    showHistogram(b: LostSeries[], n: LostSeries[], notes: HistogramNotes) {
       histogramBox.hidden = false;
       const buckets = lostUpdateBuckets([...b, ...n].flatMap((s) => s.lost));
       const browserCanvas = h('canvas', { role: 'img' });
       const nativeCanvas = h('canvas', { role: 'img' });
+      // A side's chart when it has runs, and the note saying why it stopped or has none.
+      const column = (side: string, series: LostSeries[], canvas: HTMLCanvasElement, note: string | null) =>
+        h(
+          'div',
+          {},
+          series.length > 0 ? h('div', { class: 'chart-box chart-histogram' }, canvas) : null,
+          note ? h('p', { class: 'note', 'data-testid': `histogram-${side}-note` }, note) : null,
+        );
+      destroyChartsIn(histogramBox);
       replaceChildren(
         histogramBox,
         h('h3', {}, 'Lost updates over repeated runs'),
         h(
           'div',
           { class: 'columns' },
-          h('div', { class: 'chart-box chart-histogram' }, browserCanvas),
-          n.length > 0 ? h('div', { class: 'chart-box chart-histogram' }, nativeCanvas) : h('p', { class: 'note' }, nativeNote ?? ''),
+          column('browser', b, browserCanvas, notes.browser),
+          column('native', n, nativeCanvas, notes.native),
         ),
       );
       const draw = () => {
-        drawRaceChart(browserCanvas, b, buckets, `In this browser (${state.mode})`);
+        if (b.length > 0) drawRaceChart(browserCanvas, b, buckets, `In this browser (${state.mode})`);
         if (n.length > 0) drawRaceChart(nativeCanvas, n, buckets, `Native (${state.mode})`);
       };
       draw();
@@ -155,6 +166,10 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
     nativeShown(result: NativeResult) {
       const text = nativeMachineText(result);
       if (text) native.setMachine(text);
+    },
+    showFailure(message: string | null) {
+      failure.hidden = message === null;
+      failure.textContent = message === null ? '' : `The run stopped: ${message}`;
     },
   };
   const runner = new CardRunner(ctx, view, id);
@@ -242,6 +257,7 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
     availability,
     h('div', { class: 'actions' }, ...Object.values(buttons).filter((b): b is HTMLButtonElement => b !== null), busyNote),
     progress.element,
+    failure,
     h('div', { class: 'sides' }, browser.element, native.element),
     agreement,
     sweepBox,
