@@ -1,7 +1,7 @@
 // Builds the page: detects what this browser may do, finds the native side, and lays out the
 // cards (all four, or one compact card in embed mode).
 import './styles.css';
-import { applyThemeDefaults, redrawOnSchemeChange } from './charts/chart-setup';
+import { applyThemeDefaults, liveChartCount, redrawOnSchemeChange } from './charts/chart-setup';
 import { DEMO_LIST, demoById } from './demos/catalog';
 import { LiveApi } from './native/live-api';
 import { NativeSide } from './native/native-side';
@@ -11,9 +11,18 @@ import { detectIsolation, readEnvironment } from './runtime/isolation';
 import { parsePageState, serializePageState } from './state/url-state';
 import { createDemoCard, type DemoCard } from './ui/card';
 import { h } from './ui/dom';
+import { messageOf } from './ui/failure';
 import { createIsolationBanner } from './ui/isolation-banner';
 import { createNativeSourcePanel } from './ui/native-source-panel';
 import { Baselines, JobLock, type PageContext } from './ui/page-context';
+
+declare global {
+  interface Window {
+    /** How many charts are alive: the browser tests check that runs do not pile them up. */
+    cplayChartCount?: () => number;
+  }
+}
+window.cplayChartCount = liveChartCount;
 
 /** Switches that belong to the page, not to a card, and must survive URL rewrites. */
 function pageSwitches(): Record<string, string> {
@@ -91,4 +100,9 @@ async function start(root: HTMLElement): Promise<void> {
 }
 
 const root = document.getElementById('app');
-if (root) void start(root);
+if (root) {
+  start(root).catch((error: unknown) => {
+    console.error('the page could not start', error);
+    root.replaceChildren(h('p', { class: 'error', role: 'alert' }, `The page could not start: ${messageOf(error)}`));
+  });
+}
