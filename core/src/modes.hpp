@@ -26,8 +26,7 @@ struct RunState {
   std::exception_ptr error;
 
   bool stopping() const {
-    return stop.load(std::memory_order_relaxed) ||
-           (hooks.cancel != nullptr && hooks.cancel->load(std::memory_order_relaxed));
+    return stop.load(std::memory_order_relaxed) || hooks.cancelled() || hooks.past_deadline();
   }
   // The next task for dynamic scheduling, or task_count() when none is left.
   std::size_t take_task() { return next_task.fetch_add(1, std::memory_order_relaxed); }

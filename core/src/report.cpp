@@ -66,6 +66,10 @@ json error_report_for(std::exception_ptr error) {
     std::rethrow_exception(error);
   } catch (const json::parse_error& e) {
     return error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what());
+  } catch (const json::out_of_range& e) {
+    // 406: the parser met a number beyond a double's range (1e400): bad input, not a fault.
+    if (e.id == 406) return error_to_json("invalid-json", std::string("the request is not valid JSON: ") + e.what());
+    return error_to_json("internal", e.what());
   } catch (const ArgumentError& e) {
     return error_to_json(e.code(), e.what());
   } catch (const RunError& e) {

@@ -11,6 +11,14 @@
 namespace playground {
 namespace {
 
+// Request text is the client's bytes: classify them as unsigned char, never as a signed char
+// passed to <cctype> (undefined for negative values), and only as ASCII.
+bool is_ascii_digit(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= '0' && byte <= '9';
+}
+
+
 using json = nlohmann::json;
 
 template <typename Enum, std::size_t N>
@@ -92,7 +100,7 @@ std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
     const char* last = first + text.size();
     auto [end, ec] = std::from_chars(first, last, number);
     if (text.empty() || ec == std::errc::result_out_of_range) {
-      if (ec == std::errc::result_out_of_range && std::all_of(first, last, ::isdigit))
+      if (ec == std::errc::result_out_of_range && std::all_of(first, last, is_ascii_digit))
         return fail("'" + text + "', too large");
       return fail("'" + text + "'");
     }

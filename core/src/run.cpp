@@ -9,6 +9,13 @@ namespace playground {
 
 using json = nlohmann::json;
 
+bool RunHooks::past_deadline() const { return deadline_ms > 0 && now_ms() >= deadline_ms; }
+
+void RunHooks::throw_stopped() const {
+  if (past_deadline() && !cancelled()) throw RunError("the run was stopped at the end of its time budget", "timeout");
+  throw RunError("the run was cancelled", "cancelled");
+}
+
 Report run(const Request& request, const RunHooks& hooks) {
   if (request.mode == Mode::Processes)
     throw ArgumentError("--mode processes is run by a process runner (run_shard), not in-process");
@@ -31,7 +38,7 @@ Report run(const Request& request, const RunHooks& hooks) {
   }
   report.wall_ms = now_ms() - origin;
   if (state.error) std::rethrow_exception(state.error);
-  if (state.stopping()) throw RunError("the run was cancelled", "cancelled");
+  if (state.stopping()) hooks.throw_stopped();
   report.request = request;
   report.result = workload->result();
   timeline.fill(report);
@@ -49,7 +56,7 @@ ShardOutcome run_shard(const Request& request, std::uint64_t shard_index, std::u
   for (std::size_t task = shard_index; task < workload->task_count(); task += shard_count)
     if (!drive_task(state, task, 0, policy)) break;
   timeline.end(0);
-  if (state.stopping()) throw RunError("the run was cancelled", "cancelled");
+  if (state.stopping()) hooks.throw_stopped();
   ShardOutcome outcome{workload->partial(), timeline.span(0)};
   outcome.span.worker = shard_index;
   return outcome;

@@ -41,10 +41,18 @@ CLI::App* find_subcommand(CLI::App& parent, const std::string& name) {
 
 int run_demo(const DemoOptions& options) {
   const playground::Request request = parse_native_request(options.request_json());
+  const ExecuteOptions execute_options{.show_progress = !options.json_output(), .timeout_ms = options.timeout_ms()};
   const std::uint64_t runs = request.demo == Demo::Race ? request.params.runs : 1;
   std::vector<playground::Report> reports;
   for (std::uint64_t i = 0; i < runs; ++i) {
-    reports.push_back(execute(request, {.show_progress = !options.json_output()}));
+    try {
+      reports.push_back(execute(request, execute_options));
+    } catch (const playground::RunError& e) {
+      if (e.code() != "timeout") throw;
+      throw playground::RunError(std::string(e.what()) + " (--timeout-s " +
+                                     std::to_string(static_cast<std::uint64_t>(execute_options.timeout_ms / 1000)) + ")",
+                                 e.code());
+    }
     if (options.json_output()) {
       std::cout << playground::report_to_json(reports.back()).dump() << std::endl;
     } else if (runs > 1) {

@@ -49,6 +49,11 @@ DemoOptions::DemoOptions(CLI::App& app, Demo demo, bool with_mode) : demo_(demo)
   if (with_mode) {
     add_text(app, "mode", "how tasks run (default threads)", "sequential|threads|gil-threads|async|processes");
     add_text(app, "start_method", "processes mode: how children start (default fork)", "fork|spawn");
+    timeout_option_ = app.add_option("--timeout-s", timeout_,
+                                     "stop each run after S seconds (children killed and reaped), exit 1; " +
+                                         std::to_string(kTimeoutSeconds.min) + ".." +
+                                         std::to_string(kTimeoutSeconds.max) + ", default none")
+                          ->type_name("S");
   }
   add_numeric(app, "switch_interval_ms", "gil-threads mode: the GIL's switch interval in ms (default 5, as CPython)");
   app.add_flag("--json", json_, "print one JSON report per run instead of text");
@@ -72,6 +77,11 @@ void DemoOptions::add_switch(CLI::App& app, const std::string& key, const std::s
 std::uint64_t DemoOptions::repeat() const {
   if (repeat_option_ == nullptr || repeat_option_->count() == 0) return 1;
   return playground::parse_numeric(repeat_, kRepeat);
+}
+
+double DemoOptions::timeout_ms() const {
+  if (timeout_option_ == nullptr || timeout_option_->count() == 0) return 0;
+  return 1000.0 * static_cast<double>(playground::parse_numeric(timeout_, kTimeoutSeconds));
 }
 
 nlohmann::json DemoOptions::request_json() const {

@@ -8,6 +8,11 @@
 #include "playground/request.hpp"
 
 namespace cplay {
+// A job's wall-clock budget in seconds: the CLI's --timeout-s and serve's --job-timeout-s.
+inline constexpr playground::NumericSpec kTimeoutSeconds{"timeout_s", "--timeout-s", 1, 3600};
+}  // namespace cplay
+
+namespace cplay {
 
 // The flags of one demo subcommand, kept as raw text: the core validates them, so the CLI, the
 // server and the browser share one set of messages and ranges.
@@ -21,6 +26,8 @@ class DemoOptions {
   bool json_output() const { return json_; }
   // compare only: how many times each mode runs (the fastest run is shown). Validated here.
   std::uint64_t repeat() const;
+  // demo runs only: the wall-clock budget of each run from --timeout-s, in ms; 0 when not given.
+  double timeout_ms() const;
   playground::Demo demo() const { return demo_; }
 
  private:
@@ -35,6 +42,8 @@ class DemoOptions {
   bool json_ = false;
   std::string repeat_;
   CLI::Option* repeat_option_ = nullptr;
+  std::string timeout_;
+  CLI::Option* timeout_option_ = nullptr;
 };
 
 }  // namespace cplay

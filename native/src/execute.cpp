@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "playground/platform.hpp"
 #include "playground/run.hpp"
 #include "process_runner.hpp"
 #include "progress.hpp"
@@ -63,6 +64,7 @@ class ProgressThread {
 playground::Report execute(const playground::Request& request, const ExecuteOptions& options) {
   std::atomic<std::uint64_t> done{0};
   playground::RunHooks hooks{&done, options.cancel};
+  if (options.timeout_ms > 0) hooks.deadline_ms = playground::now_ms() + options.timeout_ms;
   const bool show = options.show_progress && stderr_is_terminal();
   std::optional<ProgressLine> line;
   if (show) line.emplace(progress_label(request), playground::total_items(request), done);

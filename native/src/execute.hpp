@@ -17,6 +17,7 @@ playground::Request parse_native_request(const nlohmann::json& request);
 struct ExecuteOptions {
   bool show_progress = false;  // a progress line on stderr for runs longer than a second
   const std::atomic<bool>* cancel = nullptr;
+  double timeout_ms = 0;  // wall-clock budget from the start of execute(); past it, code "timeout"; 0: none
 };
 
 // Runs any mode natively, the processes mode through real child processes.

@@ -119,6 +119,7 @@ playground::Report run_processes(const Request& request, const playground::RunHo
   CollectHooks collect;
   collect.progress = hooks.progress;
   collect.cancel = hooks.cancel;
+  collect.deadline_ms = hooks.deadline_ms;
   collect.on_tick = options.on_tick;
   collect.signals = signals.get();
   if (shared && method == StartMethod::Spawn) collect.on_all_attached = [&shared] { shared->unlink_name(); };

@@ -76,6 +76,8 @@ class Collector {
         cancel("the run was cancelled by " + signal_name(*signal_number));
     }
     if (hooks_.cancel && hooks_.cancel->load(std::memory_order_relaxed)) cancel("the run was cancelled");
+    if (hooks_.deadline_ms > 0 && playground::now_ms() >= hooks_.deadline_ms)
+      fail("the run was stopped at the end of its time budget", "timeout");
   }
 
   // Reads what the child sent; at end of file, reaps it and checks how it ended.

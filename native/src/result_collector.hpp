@@ -13,6 +13,7 @@ namespace cplay {
 struct CollectHooks {
   std::atomic<std::uint64_t>* progress = nullptr;  // children's progress messages add here
   const std::atomic<bool>* cancel = nullptr;       // checked every tick
+  double deadline_ms = 0;                          // a now_ms() time: past it, code "timeout"; 0: none
   std::function<void()> on_tick;                   // called about every kTickInterval
   CancelSignals* signals = nullptr;                // SIGINT/SIGTERM arrivals
   // Called once when every child has mapped the shared segment (or ended): spawn --shared-memory.
@@ -23,7 +24,8 @@ struct CollectHooks {
 // reaps each child when its pipe reaches end of file, and returns the outcomes in worker order.
 // No threads: everything happens on the calling thread.
 // Throws playground::RunError when a child fails (the message names worker, pid and signal or
-// exit code) or the run is cancelled (code "cancelled"); every child is killed and reaped first.
+// exit code), the run is cancelled (code "cancelled") or passes its deadline (code "timeout");
+// every child is killed and reaped first.
 std::vector<playground::ShardOutcome> collect_outcomes(ChildGroup& children, const CollectHooks& hooks);
 
 }  // namespace cplay

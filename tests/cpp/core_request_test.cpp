@@ -289,6 +289,21 @@ TEST(RunJson, ErrorReportsAndRecovery) {
   EXPECT_EQ(ok.at("result").at("count"), 168);
 }
 
+TEST(RunJson, EveryMalformedInputIsABadRequest) {
+  const Capabilities caps;
+  // Numbers past a double's range, bytes that are not UTF-8, NUL, deep nesting, a too-large
+  // digit string: each is the client's fault, never "internal".
+  for (const std::string body :
+       {std::string(R"({"demo":"primes","params":{"limit":1e400}})"), std::string("{\"demo\":\"\xff\"}"),
+        std::string("{\"demo\":\"primes\"\0}", 18), std::string(20000, '['),
+        std::string(R"({"demo":"primes","params":{"limit":"99999999999999999999\xff"}})"),
+        std::string(R"({"demo":"primes","params":{"limit":"\u0661"}})")}) {
+    const json report = run_json(body, caps);
+    ASSERT_TRUE(report.contains("error")) << body;
+    EXPECT_TRUE(is_bad_request(report)) << report.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
 TEST(RunJson, CapabilitiesApply) {
   Capabilities small;
   small.max_threads = 2;

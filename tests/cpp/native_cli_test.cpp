@@ -57,6 +57,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"primes --workers 257", "--workers must be an integer from 1 to 256"},
                       BadInput{"primes --workers 65 --mode processes", "--workers must be an integer from 1 to 64 in mode processes"},
                       BadInput{"io --latency-ms 60001", "--latency-ms must be an integer from 0 to 60000"},
+                      BadInput{"io --timeout-s 0", "--timeout-s must be an integer from 1 to 3600 (got 0)"},
+                      BadInput{"serve --root / --port 0 --job-timeout-s 3601", "--job-timeout-s must be an integer from 1 to 3600"},
+                      BadInput{"serve --root / --port 0 --allow-host lab:80", "--allow-host takes a host name"},
                       BadInput{"io --tasks 1000 --latency-ms 60000", "--tasks x --latency-ms must be at most 600000"},
                       BadInput{"race --sync maybe", "--sync must be one of none|lock|atomic (got 'maybe')"},
                       BadInput{"race --shared-memory", "--shared-memory applies only to --mode processes"},
@@ -142,6 +145,14 @@ TEST(Cli, InfoReportsThisProcess) {
   EXPECT_GT(info["pid"].get<long>(), 0);
   EXPECT_GE(info["cores"].get<int>(), 1);
   EXPECT_EQ(info["start_methods"], (nlohmann::json{"fork", "spawn"}));
+}
+
+TEST(Cli, TimeoutStopsARunAndItsChildrenWithExitOne) {
+  for (const char* mode : {"threads", "processes --start-method fork", "processes --start-method spawn"}) {
+    const Outcome outcome = run_cplay(std::string("io --tasks 2 --latency-ms 60000 --timeout-s 1 --mode ") + mode);
+    EXPECT_EQ(outcome.exit_code, 1) << mode << ": " << outcome.out;
+    EXPECT_NE(outcome.out.find("stopped at the end of its time budget (--timeout-s 1)"), std::string::npos) << outcome.out;
+  }
 }
 
 }  // namespace

@@ -12,10 +12,17 @@
 namespace playground {
 
 // Optional hooks of a run. `progress` counts finished items (of Workload::total_items) for a
-// progress indicator; `cancel` stops workers at their next slice.
+// progress indicator; `cancel` stops workers at their next slice; so does the clock reaching
+// `deadline_ms` (a now_ms() time; 0: no budget), which ends the run with code "timeout".
 struct RunHooks {
   std::atomic<std::uint64_t>* progress = nullptr;
   const std::atomic<bool>* cancel = nullptr;
+  double deadline_ms = 0;
+
+  bool cancelled() const { return cancel != nullptr && cancel->load(std::memory_order_relaxed); }
+  bool past_deadline() const;
+  // The RunError for a run that these hooks stopped: "cancelled" wins over "timeout".
+  [[noreturn]] void throw_stopped() const;
 };
 
 // Runs an in-process mode (sequential, threads, gil-threads, async) and returns its report.
