@@ -2,49 +2,86 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "playground/request.hpp"
 
 namespace cplay {
 
 struct ApiResponse {
   int status;
   nlohmann::json body;
+  std::string job;  // the job the reply is about (the `Cplay-Job` header); empty for none
+};
+
+struct ApiLimits {
+  // How long a request waits for the running job before it gets 429: long enough for a page's
+  // sweep to queue behind the previous point, short enough to say "busy".
+  std::chrono::milliseconds queue_wait{std::chrono::seconds(30)};
+  // Past this, more requests get 429 at once: waiting requests hold server threads, and the
+  // threads must stay free for /api/cancel.
+  std::size_t max_waiting = 4;
+  // Every job's wall-clock budget (cplay serve --job-timeout-s).
+  std::chrono::milliseconds job_timeout{std::chrono::seconds(120)};
+  // Starts the job processes of --mode processes (`cplay __job`); empty: this executable.
+  std::string executable;
 };
 
 // The native API behind `cplay serve`, apart from HTTP: validates like the CLI, runs one job at
-// a time (a second one waits briefly, then gets 429), answers reports or error reports.
+// a time (others wait in turn, briefly, then get 429), answers reports or error reports, and
+// cancels jobs by the id the page gave them.
 class ApiHandler {
  public:
   static constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+  static constexpr std::size_t kMaxJobIdLength = 64;
 
-  // `queue_wait`: how long a request waits for the running job before it gets 429. Long enough
-  // for a page's sweep to queue behind the previous point, short enough to say "busy".
-  explicit ApiHandler(std::chrono::milliseconds queue_wait = std::chrono::seconds(30)) : queue_wait_(queue_wait) {}
+  explicit ApiHandler(ApiLimits limits = {});
 
-  ApiResponse run(const std::string& body);
+  // POST /api/run?job=ID: `job_id` empty means the server names the job.
+  ApiResponse run(const std::string& body, const std::string& job_id);
+  // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id
+  // not seen yet is refused when it arrives (the page's cancel can overtake its own run).
+  ApiResponse cancel(const std::string& body);
   nlohmann::json info() const;
-  // Stops the running job at its next slice, or its children at once (the page's Cancel button).
-  // Returns whether a job was running.
-  bool cancel_job();
   bool job_running() const;
-  // Server shutdown: stops the running job and refuses new ones.
+  std::size_t jobs_waiting() const;
+  // Server shutdown: stops the running job, ends the waiting ones, refuses new ones.
   void shut_down();
 
  private:
-  // One job at a time: a flag and a condition variable (std::timed_mutex would do, but GCC 12's
-  // ThreadSanitizer does not see its timed lock and reports every unlock as wrong).
-  bool claim_slot();
-  void release_slot();
+  struct Job {
+    std::string id;
+    std::atomic<bool> cancel{false};
+    bool running = false;
+  };
 
-  std::chrono::milliseconds queue_wait_;
-  mutable std::mutex slot_mutex_;
-  std::condition_variable slot_freed_;
+  ApiResponse execute_job(const std::string& id, const playground::Request& request, Job& job) const;
+  // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
+  bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);
+  void finish(const std::shared_ptr<Job>& job);  // under mutex_
+  static void remember(std::deque<std::string>& ids, const std::string& id);
+  static bool forget(std::deque<std::string>& ids, const std::string& id);
+
+  const ApiLimits limits_;
+  mutable std::mutex mutex_;
+  std::condition_variable turn_changed_;
+  std::map<std::string, std::shared_ptr<Job>> active_;  // waiting or running
+  std::deque<std::shared_ptr<Job>> queue_;              // waiting, in arrival order
   bool job_running_ = false;
-  std::atomic<bool> job_cancel_{false};
-  std::atomic<bool> shutting_down_{false};
+  bool shutting_down_ = false;
+  std::deque<std::string> finished_;      // recent ids, so a late cancel can say "finished"
+  std::deque<std::string> precancelled_;  // cancelled before they arrived
+  std::uint64_t jobs_named_ = 0;
 };
+
+// The HTTP status for an error report's code (400 bad input, 409 cancelled, 429 busy, ...).
+int http_status_for(const nlohmann::json& error_report);
 
 }  // namespace cplay

@@ -27,7 +27,10 @@ std::string worker_label(std::uint64_t worker, pid_t pid) {
 }
 
 std::string describe_abnormal_exit(std::uint64_t worker, pid_t pid, int wait_status) {
-  const std::string who = worker_label(worker, pid);
+  return describe_abnormal_exit(worker_label(worker, pid), wait_status);
+}
+
+std::string describe_abnormal_exit(const std::string& who, int wait_status) {
   if (wait_status == -1) return who + " was reaped by someone else; its fate is unknown";
   if (WIFSIGNALED(wait_status)) {
     const int signal_number = WTERMSIG(wait_status);

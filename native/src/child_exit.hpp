@@ -16,6 +16,7 @@ int reap_child(pid_t pid);
 // Why a child ended, for error messages; empty when it exited with code 0.
 // e.g. "worker 1 (pid 1234) was killed by signal 9 (SIGKILL)".
 std::string describe_abnormal_exit(std::uint64_t worker, pid_t pid, int wait_status);
+std::string describe_abnormal_exit(const std::string& who, int wait_status);  // any process
 
 std::string worker_label(std::uint64_t worker, pid_t pid);  // "worker 1 (pid 1234)"
 

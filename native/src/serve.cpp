@@ -4,12 +4,15 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <httplib.h>
 #include <pthread.h>
 
 #include "api.hpp"
+#include "api_guard.hpp"
+#include "demo_options.hpp"
 #include "playground/report.hpp"
 #include "process_runner.hpp"
 
@@ -34,10 +37,46 @@ std::string default_root() {
   return (exe.parent_path() / ".." / ".." / "web" / "dist").lexically_normal().string();
 }
 
-void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
+void send_json(httplib::Response& response, int status, const nlohmann::json& body, const std::string& job = {}) {
   response.status = status;
   response.set_header("Cache-Control", "no-store");
-  response.set_content(body.dump(), "application/json");
+  if (!job.empty()) response.set_header("Cplay-Job", job);
+  // Messages may quote the client's bytes: invalid UTF-8 becomes U+FFFD instead of an exception.
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+}
+
+void send_answer(httplib::Response& response, const ApiResponse& answer) {
+  send_json(response, answer.status, answer.body, answer.job);
+}
+
+std::optional<std::string> header(const httplib::Request& request, const char* name) {
+  if (!request.has_header(name)) return std::nullopt;
+  return request.get_header_value(name);
+}
+
+ApiRequestHead head_of(const httplib::Request& request) {
+  return {request.method, request.path, header(request, "Host"), header(request, "Origin"),
+          header(request, "Sec-Fetch-Site"), header(request, "Content-Type")};
+}
+
+bool is_api_path(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+// Requests waiting for the running job hold a thread each (ApiLimits::max_waiting); the rest stay
+// free for /api/cancel, /api/info and the page's files.
+constexpr std::size_t kHttpThreads = 24;
+// Idle keep-alive connections and slow senders hold a thread too: short limits free it soon,
+// and a shutdown does not wait long for them.
+constexpr time_t kKeepAliveSeconds = 1;
+constexpr time_t kReadTimeoutSeconds = 3;
+
+ApiLimits api_limits(const ServeOptions& options) {
+  ApiLimits limits;
+  if (!options.job_timeout_s.empty()) {
+    playground::NumericSpec spec = kTimeoutSeconds;
+    spec.flag = "--job-timeout-s";
+    limits.job_timeout = std::chrono::seconds(playground::parse_numeric(options.job_timeout_s, spec));
+  }
+  return limits;
 }
 
 }  // namespace
@@ -48,6 +87,13 @@ void add_serve_flags(CLI::App& serve, ServeOptions& options) {
   serve.add_option("--root", options.root, "folder of the built page (default web/dist of this checkout)");
   serve.add_flag("--no-isolation{false}", options.isolation,
                  "omit the cross-origin isolation headers (to see the page's fallback)");
+  serve.add_option("--allow-host", options.allowed_hosts,
+                   "another name the API answers to (Host and Origin), e.g. a classroom server's; repeatable")
+      ->type_name("NAME");
+  serve.add_option("--job-timeout-s", options.job_timeout_s,
+                   "stop any native job after S seconds (children killed and reaped); " +
+                       std::to_string(kTimeoutSeconds.min) + ".." + std::to_string(kTimeoutSeconds.max) + ", default 120")
+      ->type_name("S");
 }
 
 int run_server(const ServeOptions& options) {
@@ -56,6 +102,8 @@ int run_server(const ServeOptions& options) {
     std::cerr << "cplay serve: --root " << root << " is not a folder (build the page with npm run build)" << std::endl;
     return 2;
   }
+  for (const std::string& name : options.allowed_hosts) check_allowed_host_name(name);
+  const ApiLimits limits = api_limits(options);
 
   // SIGINT/SIGTERM go to one waiting thread, which stops the server; every other thread
   // (the HTTP pool included) inherits the blocked mask.
@@ -67,7 +115,10 @@ int run_server(const ServeOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, &previous_mask);
 
   httplib::Server server;
-  ApiHandler api;
+  ApiHandler api(limits);
+  server.new_task_queue = [] { return new httplib::ThreadPool(kHttpThreads); };
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_read_timeout(kReadTimeoutSeconds, 0);
   if (options.isolation) server.set_default_headers(isolation_headers());
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
@@ -77,12 +128,22 @@ int run_server(const ServeOptions& options) {
     std::cerr << "cplay serve: cannot serve " << root << std::endl;
     return 1;
   }
-  server.Post("/api/run", [&api](const httplib::Request& request, httplib::Response& response) {
-    const ApiResponse answer = api.run(request.body);
-    send_json(response, answer.status, answer.body);
+  // Set once the port is known (it may be chosen by the system); read by the HTTP threads only
+  // after listening starts.
+  std::optional<ServerNames> names;
+  server.set_pre_routing_handler([&names](const httplib::Request& request, httplib::Response& response) {
+    if (!is_api_path(request.path)) return httplib::Server::HandlerResponse::Unhandled;
+    if (const auto rejection = check_api_request(head_of(request), *names)) {
+      send_json(response, rejection->status, rejection->body);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.Post("/api/cancel", [&api](const httplib::Request&, httplib::Response& response) {
-    send_json(response, 200, {{"cancelled", api.cancel_job()}});
+  server.Post("/api/run", [&api](const httplib::Request& request, httplib::Response& response) {
+    send_answer(response, api.run(request.body, request.get_param_value("job")));
+  });
+  server.Post("/api/cancel", [&api](const httplib::Request& request, httplib::Response& response) {
+    send_answer(response, api.cancel(request.body));
   });
   server.Get("/api/info", [&api](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, api.info());
@@ -90,12 +151,13 @@ int run_server(const ServeOptions& options) {
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     // Runs for every status >= 400, including the API's own error reports: keep those.
     if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return;
-    const bool missing = response.status == 404;
+    const bool too_large = response.status == 413;
     send_json(response, response.status,
-              playground::error_to_json(missing ? "not-found" : "bad-request",
-                                        (missing ? "no such API: " : "cannot handle this request: ") +
-                                            request.method + " " + request.path + " (HTTP " +
-                                            std::to_string(response.status) + ")"));
+              playground::error_to_json(too_large ? "too-large" : "bad-request",
+                                        too_large ? "the request body is larger than " +
+                                                        std::to_string(ApiHandler::kMaxRequestBytes) + " bytes"
+                                                  : "cannot handle this request (HTTP " +
+                                                        std::to_string(response.status) + ")"));
   });
 
   int port = options.port;
@@ -110,6 +172,7 @@ int run_server(const ServeOptions& options) {
     pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
     return 1;
   }
+  names.emplace(options.host, static_cast<std::uint16_t>(port), options.allowed_hosts);
 
   std::thread stopper([&server, &api, stop_signals] {
     int received = 0;

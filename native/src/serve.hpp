@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +12,8 @@ struct ServeOptions {
   std::uint16_t port = 8080;
   std::string root;        // the built page; default: web/dist beside the build
   bool isolation = true;   // send the cross-origin isolation headers
+  std::vector<std::string> allowed_hosts;  // more names the API answers to (--allow-host)
+  std::string job_timeout_s;               // --job-timeout-s as given; empty: 120 s
 };
 
 void add_serve_flags(CLI::App& serve, ServeOptions& options);

@@ -22,6 +22,13 @@ namespace {
 
 constexpr std::string_view kParentPidFlag = "--parent-pid=";
 
+int internal_command_usage() {
+  std::fputs("cplay: '__worker' is internal; cplay starts it itself for --start-method spawn\n", stderr);
+  return 2;
+}
+
+}  // namespace
+
 std::optional<pid_t> parent_pid_from(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -32,11 +39,6 @@ std::optional<pid_t> parent_pid_from(int argc, char** argv) {
     if (error == std::errc() && end == digits.data() + digits.size() && pid > 0) return pid;
   }
   return std::nullopt;
-}
-
-int internal_command_usage() {
-  std::fputs("cplay: '__worker' is internal; cplay starts it itself for --start-method spawn\n", stderr);
-  return 2;
 }
 
 std::optional<std::string> read_task_payload() {
@@ -50,11 +52,11 @@ std::optional<std::string> read_task_payload() {
   return payload;
 }
 
-}  // namespace
+std::string parent_pid_arg(pid_t parent) { return std::string(kParentPidFlag) + std::to_string(parent); }
 
 std::vector<std::string> spawned_worker_args(const std::string& executable, pid_t parent, std::uint64_t shard,
                                              std::uint64_t shard_count) {
-  return {executable, kWorkerCommand, std::string(kParentPidFlag) + std::to_string(parent),
+  return {executable, kWorkerCommand, parent_pid_arg(parent),
           "--shard=" + std::to_string(shard) + "/" + std::to_string(shard_count)};
 }
 

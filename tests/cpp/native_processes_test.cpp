@@ -21,6 +21,7 @@
 #include "playground/errors.hpp"
 #include "playground/request.hpp"
 #include "playground/run.hpp"
+#include "native_support.hpp"
 #include "process_runner.hpp"
 
 namespace {
@@ -30,6 +31,8 @@ using nlohmann::json;
 using playground::Report;
 using playground::Request;
 using playground::RunError;
+using cplay::testing::children_of;
+using cplay::testing::expect_no_children_left;
 
 Request make_request(const std::string& demo, const std::string& mode, std::uint64_t workers, json params,
                      const std::string& start_method = "") {
@@ -49,31 +52,6 @@ cplay::ProcessOptions options_for_tests() {
 Report run_in_processes(const Request& request, const playground::RunHooks& hooks = {},
                         cplay::ProcessOptions options = options_for_tests()) {
   return cplay::run_processes(request, hooks, options);
-}
-
-// Children of this process, from /proc (zombies included): none may remain after a run.
-std::vector<pid_t> children_of(pid_t parent) {
-  std::vector<pid_t> children;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream status(entry.path() / "status");
-    std::string line;
-    while (std::getline(status, line)) {
-      if (line.rfind("PPid:", 0) == 0) {
-        if (std::stol(line.substr(5)) == parent) children.push_back(static_cast<pid_t>(std::stol(name)));
-        break;
-      }
-    }
-  }
-  return children;
-}
-
-void expect_no_children_left() {
-  EXPECT_TRUE(children_of(::getpid()).empty()) << "a child of this process is still there";
-  errno = 0;
-  EXPECT_EQ(::waitpid(-1, nullptr, WNOHANG), -1) << "an unreaped child exists";
-  EXPECT_EQ(errno, ECHILD);
 }
 
 std::size_t open_fd_count() {
