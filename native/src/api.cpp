@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <malloc.h>
+
 #include "execute.hpp"
 #include "job_process.hpp"
 #include "machine_info.hpp"
@@ -101,8 +103,13 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
     }
   }
   ApiResponse answer = execute_job(id, request, *job);
-  std::lock_guard lock(mutex_);
-  finish(job);
+  {
+    std::lock_guard lock(mutex_);
+    finish(job);
+  }
+  // A job's threads leave freed memory in glibc's per-thread arenas, which a long-running server
+  // would otherwise keep growing (a soak saw RSS go from 22 to 58 MiB): hand it back now.
+  ::malloc_trim(0);
   return answer;
 }
 

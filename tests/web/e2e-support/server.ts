@@ -13,6 +13,8 @@ export const CPLAY = resolve(REPO_ROOT, 'build/native/cplay');
 export interface TestServer {
   url: string;
   kind: 'cplay-serve' | 'vite-preview';
+  /** The server's process id (cplay serve only). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,8 @@ export interface ServerOptions {
   isolation?: boolean;
   /** Serve files only, like a static host: vite preview even where `cplay serve` exists. */
   staticOnly?: boolean;
+  /** More `cplay serve` flags, e.g. ['--job-timeout-s', '1']. */
+  serveArgs?: string[];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -68,11 +72,13 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     if (!cplayServeAvailable()) throw new Error(`${CPLAY} serve is missing: run npm run build first`);
     const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--root', SITE_DIR];
     if (!isolation) args.push('--no-isolation');
+    args.push(...(options.serveArgs ?? []));
     const child = spawn(CPLAY, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     await waitUntilServing(url, child);
     return {
       url,
       kind: 'cplay-serve',
+      pid: child.pid,
       stop: () =>
         new Promise((done) => {
           if (child.exitCode !== null) return done();

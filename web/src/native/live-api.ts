@@ -9,6 +9,18 @@ function failure(code: string, message: string): NativeOutcome {
   return { error: { schema: 1, error: { code, message } } };
 }
 
+/** A fresh job id: the server names the job by it in its reply and in `/api/cancel`. */
+export function newJobId(): string {
+  // getRandomValues works on plain http too (a classroom server), where randomUUID does not.
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return 'page-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function postJson(url: URL, body: string, signal?: AbortSignal): Promise<Response> {
+  // The server takes only application/json POSTs: a cross-site form cannot send that unasked.
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal });
+}
+
 export class LiveApi {
   private constructor(
     private readonly base: URL,
@@ -27,29 +39,27 @@ export class LiveApi {
     }
   }
 
-  async run(request: RunRequest, signal?: AbortSignal): Promise<NativeOutcome> {
+  async run(request: RunRequest, signal?: AbortSignal, jobId = newJobId()): Promise<NativeOutcome> {
     // Aborting the fetch alone would leave the server computing (and answering 429 meanwhile):
-    // ask it to stop the job too.
+    // ask it to stop this job. The id makes the cancel hit this job only, even if it is still
+    // waiting its turn or has not reached the server yet.
     const stopServerJob = (): void => {
-      void fetch(new URL('api/cancel', this.base), { method: 'POST' }).catch(() => undefined);
+      void postJson(new URL('api/cancel', this.base), JSON.stringify({ job: jobId })).catch(() => undefined);
     };
     signal?.addEventListener('abort', stopServerJob, { once: true });
     try {
-      return await this.post(request, signal);
+      return await this.post(request, jobId, signal);
     } finally {
       signal?.removeEventListener('abort', stopServerJob);
     }
   }
 
-  private async post(request: RunRequest, signal?: AbortSignal): Promise<NativeOutcome> {
+  private async post(request: RunRequest, jobId: string, signal?: AbortSignal): Promise<NativeOutcome> {
     let response: Response;
     try {
-      response = await fetch(new URL('api/run', this.base), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-        signal,
-      });
+      const url = new URL('api/run', this.base);
+      url.searchParams.set('job', jobId);
+      response = await postJson(url, JSON.stringify(request), signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       return failure('unreachable', 'the native server did not answer (is cplay serve still running?)');
