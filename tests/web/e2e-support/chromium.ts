@@ -23,12 +23,13 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: BrowserContextOptions = {}): Promise<LaunchedBrowser> {
+/** `extraArgs` go after the usual switches (memory figures, say: --enable-precise-memory-info). */
+export async function launchChromium(options: BrowserContextOptions = {}, extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'cplay-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     viewport: { width: 1280, height: 900 },
     ...options,
   });

@@ -14,9 +14,11 @@ export interface SideResult {
   mode: string | null;
 }
 
-export async function openPlayground(context: BrowserContext, url: string): Promise<Page> {
+/** `prepare` runs before the page loads: to route requests or add init scripts, say. */
+export async function openPlayground(context: BrowserContext, url: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+  await prepare?.(page);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return page;

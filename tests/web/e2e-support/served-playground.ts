@@ -13,11 +13,11 @@ export interface ServedPlayground {
  * Registers the file's beforeAll/afterAll and returns the object they fill: read its fields
  * inside tests and hooks, not while the file is being collected.
  */
-export function servePlaygroundInChromium(options: ServerOptions = {}): ServedPlayground {
+export function servePlaygroundInChromium(options: ServerOptions = {}, browserArgs: readonly string[] = []): ServedPlayground {
   const served: Partial<ServedPlayground> = {};
   beforeAll(async () => {
     served.server = await startServer(options);
-    served.browser = await launchChromium();
+    served.browser = await launchChromium({}, browserArgs);
   });
   afterAll(async () => {
     // Either may be missing when beforeAll failed half-way.
