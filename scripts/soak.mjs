@@ -97,7 +97,15 @@ function descendants(root) {
 function send(base, agent, { method = 'POST', path, headers = {}, body }) {
   return new Promise((done) => {
     const req = httpRequest(
-      { host: base.hostname, port: base.port, method, path, agent, headers: { host: base.host, ...headers }, timeout: REQUEST_TIMEOUT_MS },
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        agent,
+        headers: { host: base.host, ...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }), ...headers },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));

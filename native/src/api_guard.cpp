@@ -107,6 +107,14 @@ std::optional<ApiRejection> check_api_request(const ApiRequestHead& head, const 
   return std::nullopt;
 }
 
+std::optional<ApiRejection> check_body_framing(const std::string& method, bool has_content_length,
+                                               bool has_transfer_encoding) {
+  const bool may_have_body = method != "GET" && method != "HEAD" && method != "OPTIONS";
+  if (has_transfer_encoding || (may_have_body && !has_content_length))
+    return reject(411, "length-required", "send the body with a Content-Length (chunked or unframed bodies are not taken)");
+  return std::nullopt;
+}
+
 void check_allowed_host_name(const std::string& name) {
   const bool well_formed =
       !name.empty() && name.size() <= 253 && std::all_of(name.begin(), name.end(), [](char c) {

@@ -45,6 +45,12 @@ struct ApiRejection {
 // Sec-Fetch-Site (403), path (404) and method (405), Content-Type of a POST (415).
 std::optional<ApiRejection> check_api_request(const ApiRequestHead&, const ServerNames&);
 
+// A body must come with a Content-Length, on any path: the HTTP library caps only such bodies
+// (413 past the cap, the body skipped) and would read a chunked or unframed body to its end into
+// memory. 411 otherwise. Browsers always send a length over HTTP/1.1.
+std::optional<ApiRejection> check_body_framing(const std::string& method, bool has_content_length,
+                                               bool has_transfer_encoding);
+
 // A --allow-host value: a DNS name or IPv4 address without port; throws playground::ArgumentError.
 void check_allowed_host_name(const std::string& name);
 

@@ -137,4 +137,16 @@ TEST(ApiGuard, AllowHostNamesAreChecked) {
     EXPECT_THROW(cplay::check_allowed_host_name(bad), playground::ArgumentError) << bad;
 }
 
+TEST(BodyFraming, EveryBodyStatesItsLength) {
+  const auto status = [](const char* method, bool length, bool chunked) {
+    const auto rejection = cplay::check_body_framing(method, length, chunked);
+    return rejection ? rejection->status : 0;
+  };
+  EXPECT_EQ(status("POST", true, false), 0);
+  EXPECT_EQ(status("GET", false, false), 0);
+  EXPECT_EQ(status("POST", false, true), 411) << "a chunked body would be read whole, uncapped";
+  EXPECT_EQ(status("GET", false, true), 411);
+  EXPECT_EQ(status("PUT", false, false), 411) << "an unframed body is read until the peer closes";
+}
+
 }  // namespace

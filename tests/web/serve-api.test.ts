@@ -2,6 +2,7 @@
 // may start work, every bad byte is a 4xx with an error report, jobs are named, bounded in time,
 // cancelled by id, and a SIGTERM ends the server with no child left behind.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './e2e-support/server';
 import { descendantsOf, isRunning } from './e2e-support/processes';
@@ -15,9 +16,11 @@ interface Reply {
 /** A raw request: node:http lets a test set Host, Origin and any body bytes, as an attacker can. */
 function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Reply> {
   const url = new URL(path, base);
+  // Browsers state the length of every body they send.
+  const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
   return new Promise((done, fail) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers },
+      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { ...length, ...headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -27,6 +30,19 @@ function send(base: string, method: string, path: string, headers: Record<string
     req.on('error', fail);
     if (body !== undefined) req.write(body);
     req.end();
+  });
+}
+
+/** Writes raw bytes and reads until the server closes the connection (or 10 s pass). */
+function rawExchange(base: string, bytes: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((done, fail) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.setTimeout(10_000, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => done(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : fail(error)));
   });
 }
 
@@ -58,7 +74,7 @@ describe('cplay serve: who may ask', () => {
     send(server.url, 'POST', path, { host, ...headers }, body);
 
   beforeAll(async () => {
-    server = await startServer({ serveArgs: ['--job-timeout-s', '1'] });
+    server = await startServer();
     host = new URL(server.url).host;
   });
   afterAll(() => server?.stop());
@@ -106,6 +122,12 @@ describe('cplay serve: who may ask', () => {
     const tooLarge = await post('/api/run', '['.repeat(70_000));
     expect(tooLarge.status).toBe(413);
     expect(errorCode(tooLarge)).toBe('too-large');
+    // A chunked body has no length to check up front: refused before it is read, on any path.
+    for (const path of ['/api/run', '/']) {
+      const answer = await rawExchange(server.url, `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n100000\r\n${'['.repeat(4096)}`);
+      expect(answer, path).toMatch(/^HTTP\/1\.1 411 /);
+      expect(answer).toMatch(/"code":"length-required"/);
+    }
     const huge = await post('/api/run', '{"demo":"primes","params":{"limit":1e400}}');
     expect(huge.status).toBe(400);
     const missing = await send(server.url, 'GET', '/api/nothing', { host });
@@ -113,18 +135,26 @@ describe('cplay serve: who may ask', () => {
     expect(errorCode(missing)).toBe('not-found');
   });
 
-  it('stops a job past its budget with code timeout, leaving no child', async () => {
-    const pending = post('/api/run?job=too-long', LONG_PROCESSES);
-    // The job process and its three workers exist while the job runs...
-    await waitFor(() => descendantsOf(server.pid!).length >= 4, 'the job process and its workers');
-    const started = descendantsOf(server.pid!);
-    const reply = await pending;
-    expect(reply.status).toBe(422);
-    expect(reply.headers['cplay-job']).toBe('too-long');
-    expect(errorCode(reply)).toBe('timeout');
-    // ...and none of them after the reply.
-    expect(started.filter(isRunning)).toEqual([]);
-    expect(descendantsOf(server.pid!)).toEqual([]);
+  it('keeps threads free for cancels while jobs wait: 4 wait in turn, more get 429', async () => {
+    const holder = post('/api/run?job=holder', LONG_PROCESSES);
+    await waitFor(() => descendantsOf(server.pid!).length >= 4, 'the holding job to run');
+    const settled: number[] = [];
+    const queued = Array.from({ length: 6 }, (_, i) =>
+      post(`/api/run?job=queued-${i}`, QUICK).then((reply) => {
+        settled.push(reply.status);
+        return reply;
+      }),
+    );
+    // The queue holds 4: two are told at once, the other four wait for their turn...
+    await waitFor(() => settled.length >= 2, 'the two that cannot wait');
+    expect(settled).toEqual([429, 429]);
+    // ...while the server still has threads for everything else.
+    expect((await send(server.url, 'GET', '/api/info', { host })).status).toBe(200);
+    const cancel = await post('/api/cancel', JSON.stringify({ job: 'holder' }));
+    expect(JSON.parse(cancel.body)).toMatchObject({ cancelled: true, state: 'running' });
+    expect((await holder).status).toBe(409);
+    await Promise.all(queued);
+    expect(settled.slice(2)).toEqual([200, 200, 200, 200]);
   });
 
   it('cancels a job by its id, and a cancel that arrives first refuses that job only', async () => {
@@ -148,6 +178,28 @@ describe('cplay serve: who may ask', () => {
     expect(next.status).toBe(200);
     const late = await post('/api/cancel', JSON.stringify({ job: 'next-one' }));
     expect(JSON.parse(late.body)).toEqual({ job: 'next-one', cancelled: false, state: 'finished' });
+  });
+});
+
+describe('cplay serve: time budget', () => {
+  it('stops a job past its budget with code timeout, leaving no child', async () => {
+    const server = await startServer({ serveArgs: ['--job-timeout-s', '1'] });
+    try {
+      const host = new URL(server.url).host;
+      const pending = send(server.url, 'POST', '/api/run?job=too-long', { host, ...JSON_TYPE }, LONG_PROCESSES);
+      // The job process and its three workers exist while the job runs...
+      await waitFor(() => descendantsOf(server.pid!).length >= 4, 'the job process and its workers');
+      const started = descendantsOf(server.pid!);
+      const reply = await pending;
+      expect(reply.status).toBe(422);
+      expect(reply.headers['cplay-job']).toBe('too-long');
+      expect(errorCode(reply)).toBe('timeout');
+      // ...and none of them after the reply.
+      expect(started.filter(isRunning)).toEqual([]);
+      expect(descendantsOf(server.pid!)).toEqual([]);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
