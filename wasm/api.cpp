@@ -25,7 +25,7 @@ json with_platform(json report) {
 }
 
 playground::Request processes_request(const std::string& request_json, const char* caller) {
-  playground::Request request = parse_for_workers(json::parse(request_json));
+  playground::Request request = parse_for_workers(playground::parse_request_text(request_json));
   if (request.mode != playground::Mode::Processes)
     throw ArgumentError(std::string(caller) + " takes a --mode processes request (got --mode " +
                         std::string(playground::to_string(request.mode)) + ")");
@@ -51,13 +51,13 @@ std::uint64_t whole_number(double value, std::uint64_t limit, const char* what) 
 
 std::string run(const std::string& request_json) {
   return guarded([&] {
-    const playground::Request request = parse_in_process(json::parse(request_json));
+    const playground::Request request = parse_in_process(playground::parse_request_text(request_json));
     return with_platform(playground::report_to_json(playground::run(request)));
   });
 }
 
 std::string validate(const std::string& request_json) {
-  return guarded([&] { return playground::request_to_json(parse_for_workers(json::parse(request_json))); });
+  return guarded([&] { return playground::request_to_json(parse_for_workers(playground::parse_request_text(request_json))); });
 }
 
 std::string run_shard(const std::string& request_json, double index, double count, double origin_ms) {

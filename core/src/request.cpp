@@ -82,6 +82,31 @@ std::string range_text(const NumericSpec& spec) {
 
 }  // namespace
 
+namespace {
+
+// What the client sent, for a message: short, whatever its size.
+std::string shown(const json& value) {
+  constexpr std::size_t kShownChars = 60;
+  std::string text = value.is_string() ? "'" + value.get<std::string>() + "'"
+                                       : value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (text.size() > kShownChars) text = text.substr(0, kShownChars) + "...";
+  return text;
+}
+
+}  // namespace
+
+json parse_request_text(std::string_view text) {
+  // nlohmann copies and prints values recursively: a deeply nested value in a small body could
+  // exhaust a thread's stack later on. A request is three levels deep; refuse more than a few.
+  constexpr int kMaxDepth = 8;
+  const json::parser_callback_t limit_depth = [](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxDepth)
+      throw ArgumentError("the request is nested more than " + std::to_string(kMaxDepth) + " levels deep", "invalid-json");
+    return true;
+  };
+  return json::parse(text, limit_depth);
+}
+
 std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
   auto fail = [&](const std::string& got) -> std::uint64_t {
     throw ArgumentError(std::string(spec.flag) + " must be " + range_text(spec) + " (got " + got + ")");
@@ -101,12 +126,12 @@ std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
     auto [end, ec] = std::from_chars(first, last, number);
     if (text.empty() || ec == std::errc::result_out_of_range) {
       if (ec == std::errc::result_out_of_range && std::all_of(first, last, is_ascii_digit))
-        return fail("'" + text + "', too large");
-      return fail("'" + text + "'");
+        return fail(shown(value) + ", too large");
+      return fail(shown(value));
     }
-    if (ec != std::errc() || end != last) return fail("'" + text + "'");
+    if (ec != std::errc() || end != last) return fail(shown(value));
   } else {
-    return fail(value.dump());
+    return fail(shown(value));
   }
   if (number < spec.min || number > spec.max) return fail(std::to_string(number));
   return number;
@@ -119,8 +144,7 @@ Enum parse_name(const json& value, const Names<Enum, N>& names, std::string_view
   if (value.is_string()) {
     if (auto parsed = names.parse(value.get_ref<const std::string&>())) return *parsed;
   }
-  throw ArgumentError(std::string(flag) + " must be one of " + names.list() + " (got " +
-                      (value.is_string() ? "'" + value.get<std::string>() + "'" : value.dump()) + ")");
+  throw ArgumentError(std::string(flag) + " must be one of " + names.list() + " (got " + shown(value) + ")");
 }
 
 bool parse_flag(const json& value, std::string_view flag) {
@@ -130,7 +154,7 @@ bool parse_flag(const json& value, std::string_view flag) {
     if (text == "true" || text == "1") return true;
     if (text == "false" || text == "0") return false;
   }
-  throw ArgumentError(std::string(flag) + " must be true or false (got " + value.dump() + ")");
+  throw ArgumentError(std::string(flag) + " must be true or false (got " + shown(value) + ")");
 }
 
 std::vector<std::string_view> param_keys(Demo demo, Mode mode) {

@@ -80,7 +80,7 @@ Report assemble_shards(const Request& request, const std::vector<ShardOutcome>& 
 
 json run_json(const std::string& request_json, const Capabilities& caps) {
   try {
-    const json parsed = json::parse(request_json);
+    const json parsed = parse_request_text(request_json);
     return report_to_json(run(parse_request(parsed, caps)));
   } catch (...) {
     return error_report_for(std::current_exception());

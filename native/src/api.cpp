@@ -75,7 +75,7 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
   }
   playground::Request request;
   try {
-    request = parse_native_request(json::parse(body));
+    request = parse_native_request(playground::parse_request_text(body));
   } catch (...) {
     json report = playground::error_report_for(std::current_exception());
     return {http_status_for(report), std::move(report), id};

@@ -135,7 +135,7 @@ int job_process_main(int argc, char** argv) {
   die_with_parent(*parent);
   json reply;
   try {
-    reply = playground::report_to_json(execute(parse_native_request(json::parse(*payload))));
+    reply = playground::report_to_json(execute(parse_native_request(playground::parse_request_text(*payload))));
   } catch (...) {
     reply = playground::error_report_for(std::current_exception());
   }

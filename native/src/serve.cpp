@@ -168,19 +168,21 @@ int run_server(const ServeOptions& options) {
   server.Get("/api/info", [&api](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, api.info());
   });
-  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+  server.set_error_handler([&names](const httplib::Request& request, httplib::Response& response) {
     // Runs for every status >= 400, including the API's own error reports: keep those.
-    if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return;
-    std::string code = "bad-request";
-    std::string message = "cannot handle this request (HTTP " + std::to_string(response.status) + ")";
-    if (response.status == 413) {
-      code = "too-large";
-      message = "the request body is larger than " + std::to_string(ApiHandler::kMaxRequestBytes) + " bytes";
-    } else if (response.status == 404) {
-      code = "not-found";
-      message = "no such API: " + request.method + " " + request.path + " (expected /api/run, /api/cancel, /api/info)";
+    if (!response.body.empty() || !is_api_path(request.path)) return;
+    if (response.status == 404) {
+      // A request with a body to a path that has no route: the guard names the problem.
+      if (const auto rejection = check_api_request(head_of(request), *names))
+        return send_json(response, rejection->status, rejection->body);
     }
-    send_json(response, response.status, playground::error_to_json(code, message));
+    const bool too_large = response.status == 413;
+    send_json(response, response.status,
+              playground::error_to_json(too_large ? "too-large" : "bad-request",
+                                        too_large ? "the request body is larger than " +
+                                                        std::to_string(ApiHandler::kMaxRequestBytes) + " bytes"
+                                                  : "cannot handle this request (HTTP " +
+                                                        std::to_string(response.status) + ")"));
   });
 
   int port = options.port;

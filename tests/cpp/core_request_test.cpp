@@ -304,6 +304,19 @@ TEST(RunJson, EveryMalformedInputIsABadRequest) {
   }
 }
 
+TEST(RunJson, DeepNestingIsRefusedAndLongValuesAreShortened) {
+  const Capabilities caps;
+  const std::string deep = "{\"demo\":\"primes\",\"params\":{\"limit\":" + std::string(30000, '[') +
+                           std::string(30000, ']') + "}}";
+  const json nested = run_json(deep, caps);
+  EXPECT_EQ(nested.at("error").at("code"), "invalid-json");
+  EXPECT_TRUE(has_text(nested.at("error").at("message").get<std::string>(), "nested more than 8 levels"));
+
+  const json long_value = run_json(R"({"demo":"primes","params":{"limit":")" + std::string(5000, 'x') + R"("}})", caps);
+  EXPECT_EQ(long_value.at("error").at("code"), "invalid-argument");
+  EXPECT_LT(long_value.at("error").at("message").get<std::string>().size(), 200u);
+}
+
 TEST(RunJson, CapabilitiesApply) {
   Capabilities small;
   small.max_threads = 2;

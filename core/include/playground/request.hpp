@@ -69,6 +69,9 @@ std::uint64_t parse_numeric(const nlohmann::json& value, const NumericSpec& spec
 // CLI (which hands over its raw flag text) and JSON clients get identical messages.
 // Throws ArgumentError naming the flag and its accepted range.
 Request parse_request(const nlohmann::json& request, const Capabilities& caps = {});
+// JSON text from a client, parsed for parse_request: throws nlohmann::json::exception on bad JSON,
+// ArgumentError (code "invalid-json") on nesting deeper than a request ever needs.
+nlohmann::json parse_request_text(std::string_view text);
 
 // The request head of a report: every input, after defaults.
 nlohmann::json request_to_json(const Request&);
