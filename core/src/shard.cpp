@@ -1,5 +1,7 @@
 #include "playground/run.hpp"
 
+#include "playground/json_integer.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -8,24 +10,6 @@ namespace playground {
 
 using json = nlohmann::json;
 
-namespace {
-
-// An integer field of a shard message (from a child process or a browser Worker). get<Integer>()
-// would cast a JSON float (1e300, -1.5) with static_cast, undefined behaviour outside Integer's
-// range, and wrap a negative into an unsigned.
-template <typename Integer>
-Integer integer_of(const json& value, const char* field) {
-  if (value.is_number_unsigned()) {
-    const auto number = value.get<std::uint64_t>();
-    if (std::in_range<Integer>(number)) return static_cast<Integer>(number);
-  } else if (value.is_number_integer()) {
-    const auto number = value.get<std::int64_t>();
-    if (std::in_range<Integer>(number)) return static_cast<Integer>(number);
-  }
-  throw std::runtime_error(std::string("shard span ") + field + " must be an integer in range, not " + value.dump());
-}
-
-}  // namespace
 
 json shard_to_json(const ShardOutcome& outcome) {
   const Span& s = outcome.span;

@@ -1,4 +1,5 @@
 #include <optional>
+#include "playground/json_integer.hpp"
 
 #include "accumulators.hpp"
 #include "playground/errors.hpp"
@@ -42,11 +43,11 @@ class FactorialWorkload final : public Workload {
 
   void absorb(const json& partial) override {
     FactorialTally tally;
-    tally.computed = partial.at("computed").get<std::uint64_t>();
+    tally.computed = integer_field<std::uint64_t>(partial, "computed");
     if (partial.contains("digits"))
-      tally.summary = DecimalSummary{partial.at("digits").get<std::uint64_t>(),
+      tally.summary = DecimalSummary{integer_field<std::uint64_t>(partial, "digits"),
                                      partial.at("leading").get<std::string>(),
-                                     partial.at("bits").get<std::uint64_t>()};
+                                     integer_field<std::uint64_t>(partial, "bits")};
     tally.decimal = partial.value("decimal", "");
     merge(absorbed_, tally);
   }

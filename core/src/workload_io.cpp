@@ -1,4 +1,5 @@
 #include "accumulators.hpp"
+#include "playground/json_integer.hpp"
 #include "workloads.hpp"
 
 namespace playground {
@@ -24,7 +25,7 @@ class IoWorkload final : public Workload {
   }
 
   nlohmann::json partial() const override { return {{"completed", completed()}}; }
-  void absorb(const nlohmann::json& partial) override { absorbed_ += partial.at("completed").get<std::uint64_t>(); }
+  void absorb(const nlohmann::json& partial) override { absorbed_ += integer_field<std::uint64_t>(partial, "completed"); }
   nlohmann::json result() const override { return {{"tasks", tasks_}, {"completed", completed() + absorbed_}}; }
 
  private:

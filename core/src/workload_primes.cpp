@@ -1,4 +1,5 @@
 #include <algorithm>
+#include "playground/json_integer.hpp"
 
 #include "accumulators.hpp"
 #include "playground/primes.hpp"
@@ -39,7 +40,7 @@ class PrimesWorkload final : public Workload {
   }
 
   void absorb(const nlohmann::json& partial) override {
-    absorbed_.add({partial.at("count").get<std::uint64_t>(), partial.at("largest").get<std::uint64_t>()});
+    absorbed_.add({integer_field<std::uint64_t>(partial, "count"), integer_field<std::uint64_t>(partial, "largest")});
   }
 
   nlohmann::json result() const override {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include "playground/json_integer.hpp"
 #include <mutex>
 
 #include "accumulators.hpp"
@@ -58,8 +59,8 @@ class RaceWorkload final : public Workload {
   json partial() const override { return {{"final", value_->load()}, {"increments_done", done()}}; }
 
   void absorb(const json& partial) override {
-    absorbed_done_ += partial.at("increments_done").get<std::uint64_t>();
-    if (!shared_) isolated_finals_.push_back(partial.at("final").get<std::int64_t>());
+    absorbed_done_ += integer_field<std::uint64_t>(partial, "increments_done");
+    if (!shared_) isolated_finals_.push_back(integer_field<std::int64_t>(partial, "final"));
   }
 
   json result() const override {

@@ -1,5 +1,7 @@
 #include "worker_messages.hpp"
 
+#include "playground/json_integer.hpp"
+
 #include <stdexcept>
 #include <utility>
 
@@ -7,23 +9,6 @@ namespace cplay {
 
 using json = nlohmann::json;
 
-namespace {
-
-// An integer field of a message. get<Integer>() would cast a JSON float (1e300, -1.5) with
-// static_cast, undefined behaviour outside Integer's range, and wrap a negative into an unsigned.
-template <typename Integer>
-Integer integer_of(const json& value, const char* field) {
-  if (value.is_number_unsigned()) {
-    const auto number = value.get<std::uint64_t>();
-    if (std::in_range<Integer>(number)) return static_cast<Integer>(number);
-  } else if (value.is_number_integer()) {
-    const auto number = value.get<std::int64_t>();
-    if (std::in_range<Integer>(number)) return static_cast<Integer>(number);
-  }
-  throw std::runtime_error(std::string(field) + " must be an integer in range, not " + value.dump());
-}
-
-}  // namespace
 
 json task_to_json(const ShardTask& task) {
   json out = {{"request", playground::request_to_json(task.request)},
@@ -39,13 +24,13 @@ json task_to_json(const ShardTask& task) {
 ShardTask task_from_json(const json& in) {
   ShardTask task;
   task.request = playground::parse_request(in.at("request"));
-  task.shard_index = integer_of<std::uint64_t>(in.at("shard_index"), "shard_index");
-  task.shard_count = integer_of<std::uint64_t>(in.at("shard_count"), "shard_count");
+  task.shard_index = playground::integer_of<std::uint64_t>(in.at("shard_index"), "shard_index");
+  task.shard_count = playground::integer_of<std::uint64_t>(in.at("shard_count"), "shard_count");
   task.origin_ms = in.at("origin_ms").get<double>();
   task.shared_memory_name = in.at("shared_memory_name").get<std::string>();
   task.report_progress = in.at("report_progress").get<bool>();
   if (in.contains("fault"))
-    task.fault = FaultInjection{task.shard_index, integer_of<int>(in.at("fault").at("signal"), "fault.signal")};
+    task.fault = FaultInjection{task.shard_index, playground::integer_of<int>(in.at("fault").at("signal"), "fault.signal")};
   if (task.shard_count == 0 || task.shard_index >= task.shard_count)
     throw std::runtime_error("task names shard " + std::to_string(task.shard_index) + " of " +
                              std::to_string(task.shard_count));
@@ -70,7 +55,7 @@ ChildMessage parse_child_message(std::string_view payload) {
   ChildMessage message;
   if (in.contains("progress")) {
     message.kind = ChildMessage::Kind::Progress;
-    message.items = integer_of<std::uint64_t>(in.at("progress"), "progress");
+    message.items = playground::integer_of<std::uint64_t>(in.at("progress"), "progress");
   } else if (in.contains("attached")) {
     message.kind = ChildMessage::Kind::Attached;
   } else if (in.contains("result")) {

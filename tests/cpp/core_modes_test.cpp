@@ -163,6 +163,20 @@ TEST(Shards, MissingShardIsAnError) {
   EXPECT_EQ(run_error_code([&] { assemble_shards(request, only_first, 1.0); }), "run-failed");
 }
 
+TEST(Shards, OutOfRangeNumbersFromAChildAreRefusedNotCast) {
+  // A float where an integer belongs would be cast with undefined behaviour by get<uint64_t>().
+  const Request request = processes_request("primes", {{"limit", 100}}, 1);
+  ShardOutcome outcome = run_shard(request, 0, 1, 0.0);
+  for (const json bad : {json(1e20), json(-1), json(1.5), json("7")}) {
+    ShardOutcome corrupt = outcome;
+    corrupt.partial["count"] = bad;
+    EXPECT_THROW(assemble_shards(request, {corrupt}, 1.0), std::runtime_error) << bad.dump();
+    json message = shard_to_json(outcome);
+    message["span"]["items"] = bad;
+    EXPECT_THROW(shard_from_json(message), std::runtime_error) << bad.dump();
+  }
+}
+
 TEST(Shards, RunRefusesTheProcessesMode) {
   EXPECT_THROW(run(processes_request("primes", {{"limit", 100}}, 2)), ArgumentError);
 }
