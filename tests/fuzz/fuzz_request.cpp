@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "execute.hpp"
 #include "playground/errors.hpp"
 #include "playground/report.hpp"
 #include "playground/request.hpp"
@@ -26,16 +27,6 @@ using nlohmann::json;
   std::fprintf(stderr, "fuzz_request: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
                static_cast<int>(detail.size()), detail.data());
   std::abort();
-}
-
-// As cplay::native_capabilities() (native/src/execute.cpp), which is not linked here so that the
-// fuzz build needs only the core.
-playground::Capabilities native_capabilities() {
-  playground::Capabilities caps;
-  caps.max_threads = 256;
-  caps.max_processes = 64;
-  caps.start_methods = {playground::StartMethod::Fork, playground::StartMethod::Spawn};
-  return caps;
 }
 
 // A browser tab without Workers for processes: the other branches of the capability checks.
@@ -108,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const std::exception& e) {
     finding("parse_request_text threw something other than a json exception or ArgumentError", e.what());
   }
-  check_request(request, native_capabilities());
+  check_request(request, cplay::native_capabilities());
   check_request(request, browser_capabilities());
   return 0;
 }
