@@ -28,6 +28,13 @@ int status_of(const ApiRequestHead& head, const ServerNames& names) {
 
 const ServerNames kLoopback("127.0.0.1", 8080, {});
 
+void expect_rejected(const ApiRequestHead& head, int status, const char* code, const std::string& label) {
+  const auto rejection = cplay::check_api_request(head, kLoopback);
+  ASSERT_TRUE(rejection) << label;
+  EXPECT_EQ(rejection->status, status) << label;
+  EXPECT_EQ(rejection->body["error"]["code"], code) << label;
+}
+
 TEST(ApiGuard, TheServersOwnPageMayAsk) {
   EXPECT_EQ(status_of(post_run(), kLoopback), 0);
   ApiRequestHead by_name = post_run("localhost:8080");
@@ -50,10 +57,7 @@ TEST(ApiGuard, ACrossSiteOriginIs403) {
                              "http://127.0.0.1:8080.evil.example"}) {
     ApiRequestHead head = post_run();
     head.origin = origin;
-    const auto rejection = cplay::check_api_request(head, kLoopback);
-    ASSERT_TRUE(rejection) << origin;
-    EXPECT_EQ(rejection->status, 403);
-    EXPECT_EQ(rejection->body["error"]["code"], "forbidden-origin");
+    expect_rejected(head, 403, "forbidden-origin", origin);
   }
 }
 
@@ -68,11 +72,7 @@ TEST(ApiGuard, SecFetchSiteOtherThanSameOriginIs403) {
 
 TEST(ApiGuard, AnotherHostIs403DnsRebinding) {
   for (const char* host : {"evil.example:8080", "127.0.0.1:9999", "127.0.0.1", ""}) {
-    ApiRequestHead head = post_run(host);
-    const auto rejection = cplay::check_api_request(head, kLoopback);
-    ASSERT_TRUE(rejection) << host;
-    EXPECT_EQ(rejection->status, 403);
-    EXPECT_EQ(rejection->body["error"]["code"], "forbidden-host");
+    expect_rejected(post_run(host), 403, "forbidden-host", host);
   }
   ApiRequestHead missing = post_run();
   missing.host.reset();
@@ -98,10 +98,7 @@ TEST(ApiGuard, OnlyJsonPostsAreTaken) {
                            "application/jsonx", ""}) {
     ApiRequestHead head = post_run();
     head.content_type = type;
-    const auto rejection = cplay::check_api_request(head, kLoopback);
-    ASSERT_TRUE(rejection) << type;
-    EXPECT_EQ(rejection->status, 415);
-    EXPECT_EQ(rejection->body["error"]["code"], "unsupported-media-type");
+    expect_rejected(head, 415, "unsupported-media-type", type);
   }
   ApiRequestHead none = post_run();
   none.content_type.reset();
