@@ -158,13 +158,11 @@ describe('cplay serve: who may ask', () => {
   });
 
   it('cancels a job by its id, and a cancel that arrives first refuses that job only', async () => {
-    const pending = post('/api/run?job=long-one', LONG_IO);
-    let cancel: Reply | undefined;
-    await waitFor(async () => {
-      cancel = await post('/api/cancel', JSON.stringify({ job: 'long-one' }));
-      return cancel.status === 200;
-    }, 'the job to be known');
-    expect(JSON.parse(cancel!.body)).toMatchObject({ job: 'long-one', cancelled: true });
+    // A processes job shows when it runs (its processes), so no probing cancel can overtake it.
+    const pending = post('/api/run?job=long-one', LONG_PROCESSES);
+    await waitFor(() => descendantsOf(server.pid!).length >= 4, 'the job to run');
+    const cancel = await post('/api/cancel', JSON.stringify({ job: 'long-one' }));
+    expect(JSON.parse(cancel.body)).toEqual({ job: 'long-one', cancelled: true, state: 'running' });
     const cancelled = await pending;
     expect(cancelled.status).toBe(409);
     expect(errorCode(cancelled)).toBe('cancelled');
