@@ -45,6 +45,12 @@ std::string budget_text(std::chrono::milliseconds budget) {
   return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
 }
 
+// The error report for the exception in flight, with its status.
+ApiResponse failure_response(const std::string& id) {
+  json report = playground::error_report_for(std::current_exception());
+  return {http_status_for(report), std::move(report), id};
+}
+
 ApiResponse cancelled_response(const std::string& id, const std::string& when) {
   return error_response("cancelled", "job '" + id + "' was cancelled " + when, id);
 }
@@ -77,8 +83,7 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
   try {
     request = parse_native_request(playground::parse_request_text(body));
   } catch (...) {
-    json report = playground::error_report_for(std::current_exception());
-    return {http_status_for(report), std::move(report), id};
+    return failure_response(id);
   }
 
   auto job = std::make_shared<Job>();
@@ -107,8 +112,8 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
     std::lock_guard lock(mutex_);
     finish(job);
   }
-  // A job's threads leave freed memory in glibc's per-thread arenas, which a long-running server
-  // would otherwise keep growing (a soak saw RSS go from 22 to 58 MiB): hand it back now.
+  // A job's threads leave freed memory in glibc's arenas (capped by run_server): hand it back to
+  // the system between jobs, so an idle server holds only what it uses.
   ::malloc_trim(0);
   return answer;
 }
@@ -153,16 +158,13 @@ ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Req
     const int status = body.contains("error") ? http_status_for(body) : 200;
     return {status, std::move(body), id};
   } catch (const playground::RunError& e) {
-    if (e.code() == "timeout")
-      return error_response("timeout",
-                            "job '" + id + "' ran past its budget of " + budget_text(limits_.job_timeout) +
-                                " (cplay serve --job-timeout-s) and was stopped",
-                            id);
-    json report = playground::error_report_for(std::current_exception());
-    return {http_status_for(report), std::move(report), id};
+    if (e.code() != "timeout") return failure_response(id);
+    return error_response("timeout",
+                          "job '" + id + "' ran past its budget of " + budget_text(limits_.job_timeout) +
+                              " (cplay serve --job-timeout-s) and was stopped",
+                          id);
   } catch (...) {
-    json report = playground::error_report_for(std::current_exception());
-    return {http_status_for(report), std::move(report), id};
+    return failure_response(id);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "api.hpp"
 #include "native_support.hpp"
+#include "playground/report.hpp"
 
 namespace {
 
@@ -41,6 +42,21 @@ bool eventually(Condition condition) {
   return false;
 }
 
+// Runs a job on another thread; returns once it holds the slot (bounded wait).
+std::future<cplay::ApiResponse> start_running(cplay::ApiHandler& api, const std::string& request, const std::string& id) {
+  auto running = std::async(std::launch::async, [&api, request, id] { return api.run(request, id); });
+  EXPECT_TRUE(eventually([&] { return api.job_running(); })) << id << " never ran";
+  return running;
+}
+
+// Sends a job that queues behind the running one; returns once `waiting` jobs wait.
+std::future<cplay::ApiResponse> start_waiting(cplay::ApiHandler& api, const std::string& request, const std::string& id,
+                                              std::size_t waiting = 1) {
+  auto queued = std::async(std::launch::async, [&api, request, id] { return api.run(request, id); });
+  EXPECT_TRUE(eventually([&] { return api.jobs_waiting() == waiting; })) << id << " never waited";
+  return queued;
+}
+
 TEST(Api, RunsAValidRequestAndNamesItsJob) {
   cplay::ApiHandler api(test_limits());
   const auto answer = api.run(kQuick, "page-1");
@@ -72,7 +88,7 @@ TEST(Api, BytesThatAreNotUtf8Are400AndTheReportStillSerializes) {
                                  std::string("{\"demo\":\"primes\"\0}", 18), std::string(60000, '[')}) {
     const auto answer = api.run(body, "j");
     EXPECT_EQ(answer.status, 400) << answer.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    EXPECT_NO_THROW((void)answer.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_TRUE(playground::is_bad_request(answer.body));
   }
 }
 
@@ -100,8 +116,7 @@ TEST(Api, AJobIdMustBeShortAndPlain) {
 TEST(Api, CancelByIdStopsTheRunningJobInEveryMode) {
   for (const char* mode : {"threads", "gil-threads", "async", "sequential", "processes"}) {
     cplay::ApiHandler api(test_limits());
-    auto running = std::async(std::launch::async, [&] { return api.run(long_wait_in(mode), "long"); });
-    ASSERT_TRUE(eventually([&] { return api.job_running(); })) << mode;
+    auto running = start_running(api, long_wait_in(mode), "long");
     const auto cancel = api.cancel(cancel_body("long"));
     EXPECT_EQ(cancel.status, 200);
     EXPECT_EQ(cancel.body["state"], "running");
@@ -130,10 +145,8 @@ TEST(Api, AJobPastItsBudgetIsStoppedWithCodeTimeoutInEveryMode) {
 
 TEST(Api, ACancelForAWaitingJobRemovesItAndSparesTheRunningOne) {
   cplay::ApiHandler api(test_limits());
-  auto first = std::async(std::launch::async, [&] { return api.run(kLongWait, "first"); });
-  ASSERT_TRUE(eventually([&] { return api.job_running(); }));
-  auto second = std::async(std::launch::async, [&] { return api.run(kQuick, "second"); });
-  ASSERT_TRUE(eventually([&] { return api.jobs_waiting() == 1; }));
+  auto first = start_running(api, kLongWait, "first");
+  auto second = start_waiting(api, kQuick, "second");
   const auto cancel = api.cancel(cancel_body("second"));
   EXPECT_EQ(cancel.body["state"], "waiting");
   ASSERT_EQ(second.wait_for(10s), std::future_status::ready);
@@ -167,8 +180,7 @@ TEST(Api, ACancelAfterTheJobFinishedSaysSoAndDoesNotLeak) {
 
 TEST(Api, AnIdInUseIsRefused) {
   cplay::ApiHandler api(test_limits());
-  auto first = std::async(std::launch::async, [&] { return api.run(kLongWait, "same"); });
-  ASSERT_TRUE(eventually([&] { return api.job_running(); }));
+  auto first = start_running(api, kLongWait, "same");
   const auto again = api.run(kQuick, "same");
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.body["error"]["code"], "job-id-in-use");
@@ -180,10 +192,8 @@ TEST(Api, JobsWaitInTurnAndTooManyWaitingGet429) {
   cplay::ApiLimits limits = test_limits();
   limits.max_waiting = 1;
   cplay::ApiHandler api(limits);
-  auto first = std::async(std::launch::async, [&] { return api.run(kLongWait, "first"); });
-  ASSERT_TRUE(eventually([&] { return api.job_running(); }));
-  auto second = std::async(std::launch::async, [&] { return api.run(kQuick, "second"); });
-  ASSERT_TRUE(eventually([&] { return api.jobs_waiting() == 1; }));
+  auto first = start_running(api, kLongWait, "first");
+  auto second = start_waiting(api, kQuick, "second");
   const auto third = api.run(kQuick, "third");
   EXPECT_EQ(third.status, 429);
   EXPECT_EQ(third.body["error"]["code"], "busy");
@@ -198,8 +208,7 @@ TEST(Api, AJobThatWaitsTooLongGets429) {
   cplay::ApiLimits limits = test_limits();
   limits.queue_wait = 0ms;
   cplay::ApiHandler api(limits);
-  auto first = std::async(std::launch::async, [&] { return api.run(kLongWait, "first"); });
-  ASSERT_TRUE(eventually([&] { return api.job_running(); }));
+  auto first = start_running(api, kLongWait, "first");
   const auto busy = api.run(kQuick, "second");
   EXPECT_EQ(busy.status, 429);
   EXPECT_EQ(busy.body["error"]["code"], "busy");
@@ -209,10 +218,8 @@ TEST(Api, AJobThatWaitsTooLongGets429) {
 
 TEST(Api, ShutDownEndsTheRunningAndTheWaitingJobsAndRefusesNewOnes) {
   cplay::ApiHandler api(test_limits());
-  auto running = std::async(std::launch::async, [&] { return api.run(long_wait_in("processes"), "running"); });
-  ASSERT_TRUE(eventually([&] { return api.job_running(); }));
-  auto waiting = std::async(std::launch::async, [&] { return api.run(kQuick, "waiting"); });
-  ASSERT_TRUE(eventually([&] { return api.jobs_waiting() == 1; }));
+  auto running = start_running(api, long_wait_in("processes"), "running");
+  auto waiting = start_waiting(api, kQuick, "waiting");
   api.shut_down();
   ASSERT_EQ(running.wait_for(10s), std::future_status::ready);
   ASSERT_EQ(waiting.wait_for(10s), std::future_status::ready);

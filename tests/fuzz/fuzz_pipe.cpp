@@ -22,6 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "finding.hpp"
+
 #include "pipe_queue.hpp"
 #include "playground/errors.hpp"
 #include "playground/run.hpp"
@@ -31,11 +33,7 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void finding(std::string_view what, std::string_view detail) {
-  std::fprintf(stderr, "fuzz_pipe: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(detail.size()), detail.data());
-  std::abort();
-}
+[[noreturn]] void finding(std::string_view what, std::string_view detail) { report_finding("fuzz_pipe", what, detail); }
 
 // The frames of `stream` read plainly: payloads, then whether an oversized header stops it.
 struct Expected {

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "finding.hpp"
+
 #include "execute.hpp"
 #include "playground/errors.hpp"
 #include "playground/report.hpp"
@@ -23,11 +25,7 @@ namespace {
 
 using nlohmann::json;
 
-[[noreturn]] void finding(std::string_view what, std::string_view detail) {
-  std::fprintf(stderr, "fuzz_request: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(detail.size()), detail.data());
-  std::abort();
-}
+[[noreturn]] void finding(std::string_view what, std::string_view detail) { report_finding("fuzz_request", what, detail); }
 
 // A browser tab without Workers for processes: the other branches of the capability checks.
 playground::Capabilities browser_capabilities() {

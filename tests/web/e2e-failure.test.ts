@@ -37,33 +37,34 @@ async function crashWorkers(page: Page, crashOnRun: number, workers = Number.POS
   return count;
 }
 
-it('a crashed Worker shows its message in the panel, and the next run gets a fresh Worker', async () => {
+/** Opens the page with Workers that crash on their `crashOnRun`-th run, watching for anything unhandled. */
+async function openCrashing(query: string, demo: string, crashOnRun: number, workers?: number) {
   const unhandled = unhandledWatch();
   let routed = { served: 0 };
-  const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=1000&primes.mode=threads`, async (p) => {
+  const page = await openPlayground(playground.browser.context, `${playground.server.url}?${query}`, async (p) => {
     await unhandled.watch(p);
-    routed = await crashWorkers(p, 1, 1);
+    routed = await crashWorkers(p, crashOnRun, workers);
   });
-  await waitForWasm(page, 'primes');
+  await waitForWasm(page, demo);
+  return { page, unhandled, served: () => routed.served };
+}
+
+it('a crashed Worker shows its message in the panel, and the next run gets a fresh Worker', async () => {
+  const { page, unhandled, served } = await openCrashing('primes.limit=1000&primes.mode=threads', 'primes', 1, 1);
   await press(page, 'primes', 'Run in browser');
   const failed = await readSide(page, 'primes', 'browser');
   expect(failed.error).toContain(MESSAGE);
-  expect(routed.served).toBeGreaterThanOrEqual(1);
+  expect(served()).toBeGreaterThanOrEqual(1);
 
   await press(page, 'primes', 'Run in browser');
   expect((await readSide(page, 'primes', 'browser')).result).toEqual({ count: 168, largest: 997 });
-  expect(routed.served).toBe(2);
+  expect(served()).toBe(2);
   expect(await unhandled.seen(page)).toEqual([]);
   await page.close();
 });
 
 it('a sweep stops with the reason when its Worker crashes', async () => {
-  const unhandled = unhandledWatch();
-  const page = await openPlayground(playground.browser.context, `${playground.server.url}?primes.limit=1000&primes.mode=threads&primes.upto=3`, async (p) => {
-    await unhandled.watch(p);
-    await crashWorkers(p, 2);
-  });
-  await waitForWasm(page, 'primes');
+  const { page, unhandled } = await openCrashing('primes.limit=1000&primes.mode=threads&primes.upto=3', 'primes', 2);
   await press(page, 'primes', 'Sweep workers');
   await expect(card(page, 'primes').getByTestId('sweep').textContent()).resolves.toContain(`stopped at 2 workers: `);
   await expect(card(page, 'primes').getByTestId('sweep').textContent()).resolves.toContain(MESSAGE);
@@ -73,12 +74,7 @@ it('a sweep stops with the reason when its Worker crashes', async () => {
 });
 
 it('a histogram stops with the reason when its Worker crashes', async () => {
-  const unhandled = unhandledWatch();
-  const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.increments=1000&race.mode=threads&race.runs=3`, async (p) => {
-    await unhandled.watch(p);
-    await crashWorkers(p, 2);
-  });
-  await waitForWasm(page, 'race');
+  const { page, unhandled } = await openCrashing('race.increments=1000&race.mode=threads&race.runs=3', 'race', 2);
   await press(page, 'race', 'Histogram');
   const note = card(page, 'race').getByTestId('histogram-browser-note');
   await expect(note.textContent()).resolves.toMatch(new RegExp(`stopped at sync = none, run 2: .*${MESSAGE}`));
