@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { cppRegions } from './vite-plugins/cpp-region-plugin';
 import { runtimeAssets } from './vite-plugins/runtime-assets';
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));
@@ -28,6 +29,8 @@ export default defineConfig({
   server: { headers: isolationHeaders, fs: { allow: [repoRoot] } },
   preview: { headers: isolationHeaders },
   plugins: [
+    // The C++ on the cards, cut from the core's sources (cpp-region: imports).
+    cppRegions({ repoRoot }),
     runtimeAssets({
       // CPLAY_WASM_DIR points at another build of the modules (a debug build, say).
       wasmDir: process.env.CPLAY_WASM_DIR ?? `${repoRoot}build/wasm`,

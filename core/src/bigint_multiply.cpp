@@ -128,11 +128,15 @@ BigInt multiply_by_transform(const BigInt& a, const BigInt& b) {
   return transform_product(a, &b);
 }
 
+// snippet-begin: factorial-multiply
 BigInt multiply(const BigInt& a, const BigInt& b) {
+  // Boost's Karatsuba wins on small operands; above the threshold the number-theoretic transform
+  // does, and its 32-bit products are fast in WebAssembly too.
   const std::size_t la = digit_count(a), lb = digit_count(b);
   if (std::min(la, lb) < kTransformThreshold || !transform_fits(la + lb)) return a * b;
   return transform_product(a, &b);
 }
+// snippet-end: factorial-multiply
 
 BigInt square(const BigInt& value) {
   const std::size_t length = digit_count(value);

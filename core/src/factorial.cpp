@@ -8,7 +8,10 @@ namespace {
 
 using boost::multiprecision::limb_type;
 
+// snippet-begin: factorial-product-tree
 // Product of lo..hi (inclusive), split in halves until the factors fit a machine word.
+// Halving keeps the two operands of each big multiplication about the same size, where fast
+// multiplication pays off; multiplying 1, 2, 3 ... in order would grow one huge number by tiny steps.
 BigInt product_range(std::uint64_t lo, std::uint64_t hi) {
   if (hi - lo < 8) {
     // Short ranges: multiplying by one machine word at a time is cheap.
@@ -19,6 +22,7 @@ BigInt product_range(std::uint64_t lo, std::uint64_t hi) {
   const std::uint64_t mid = lo + (hi - lo) / 2;
   return multiply(product_range(lo, mid), product_range(mid + 1, hi));
 }
+// snippet-end: factorial-product-tree
 
 BigInt power_of_ten(std::uint64_t exponent) { return power(BigInt(10), exponent); }
 

@@ -11,18 +11,21 @@ Task async_worker(EventLoop& loop, RunState& state, std::size_t worker) {
   state.timeline.begin(worker);
   for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task()) {
     std::uint64_t cursor = 0;
+    // snippet-begin: io-wait-async
     for (;;) {
       if (state.stopping()) break;
       const StepResult result = run_slice(state, task, cursor, worker);
       if (result.kind == StepKind::Done) break;
       if (result.kind == StepKind::Wait) {
         const double start = now_ms();
+        // Suspends only this coroutine: the loop runs the others until the timer is due.
         co_await loop.sleep(static_cast<double>(result.wait_ms));
         state.timeline.record(worker, WorkerState::Waiting, start, now_ms());
       } else {
-        co_await loop.yield();
+        co_await loop.yield();  // after a slice of work: let the others have a turn
       }
     }
+    // snippet-end: io-wait-async
     if (state.stopping()) break;
     co_await loop.yield();
   }

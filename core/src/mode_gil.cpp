@@ -27,6 +27,7 @@ class GilPolicy {
     timeline_.record(worker, WorkerState::GilWait, start, now_ms());
   }
 
+  // snippet-begin: io-wait-gil
   // Blocking I/O releases the GIL first (Py_BEGIN_ALLOW_THREADS), then takes it back.
   void wait(std::size_t worker, std::uint64_t ms) {
     gil_.release();
@@ -34,6 +35,7 @@ class GilPolicy {
     blocking_wait(state_, worker, ms);
     acquire(worker);
   }
+  // snippet-end: io-wait-gil
 
   void release() {
     gil_.release();

@@ -47,6 +47,7 @@ inline StepResult run_slice(RunState& state, std::size_t task, std::uint64_t& cu
   return result;
 }
 
+// snippet-begin: io-wait-blocking
 // A wait that blocks the calling thread, recorded as `waiting`. It sleeps in short steps so
 // that a cancelled run does not sit out a long latency.
 inline void blocking_wait(RunState& state, std::size_t worker, std::uint64_t ms) {
@@ -57,6 +58,7 @@ inline void blocking_wait(RunState& state, std::size_t worker, std::uint64_t ms)
     std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(std::min(due - now, kCancelCheckMs)));
   state.timeline.record(worker, WorkerState::Waiting, start, now_ms());
 }
+// snippet-end: io-wait-blocking
 
 // Runs a task to completion on the calling thread. `policy` decides what happens at safe points
 // (between slices) and during waits. Returns false when the run is stopping.

@@ -14,13 +14,16 @@ std::uint32_t integer_sqrt(std::uint64_t n) {
   return static_cast<std::uint32_t>(root);
 }
 
+// snippet-begin: primes-trial-division
 bool is_prime_trial_division(std::uint32_t n) {
   if (n < 2) return false;
+  // A divisor above the square root pairs with one below it, so testing up to the root is enough.
   const std::uint32_t bound = integer_sqrt(n);
   for (std::uint32_t divisor = 2; divisor <= bound; ++divisor)
-    if (n % divisor == 0) return false;
+    if (n % divisor == 0) return false;  // found one: no need to try the rest
   return true;
 }
+// snippet-end: primes-trial-division
 
 void PrimeTally::add(const PrimeTally& other) {
   count += other.count;
@@ -54,6 +57,9 @@ PrimeTally tally_primes_sieve(std::uint64_t first, std::uint64_t last,
   PrimeTally tally;
   first = std::max<std::uint64_t>(first, 2);
   if (first >= last) return tally;
+  // snippet-begin: primes-sieve-segment
+  // Cross off this segment's multiples of each base prime (the primes up to the square root of the
+  // limit, found once before the run): no division at all, and what stays uncrossed is prime.
   std::vector<char> composite(last - first, 0);
   for (const std::uint64_t p : base) {
     if (p * p >= last) break;
@@ -61,6 +67,7 @@ PrimeTally tally_primes_sieve(std::uint64_t first, std::uint64_t last,
     std::uint64_t multiple = std::max(p * p, (first + p - 1) / p * p);
     for (; multiple < last; multiple += p) composite[multiple - first] = 1;
   }
+  // snippet-end: primes-sieve-segment
   for (std::uint64_t i = composite.size(); i-- > 0;) {
     if (!composite[i]) {
       if (tally.count == 0) tally.largest = first + i;

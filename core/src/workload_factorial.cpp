@@ -27,12 +27,16 @@ class FactorialWorkload final : public Workload {
   std::uint64_t total_items() const override { return count_; }
 
   StepResult step(std::size_t task, std::uint64_t&, std::size_t worker) override {
+    // snippet-begin: factorial-task
+    // One task is one whole n!: it never waits and never yields, so only parallel cores speed it up.
     const BigInt value = factorial_product_tree(n_);
     FactorialTally& tally = tallies_[worker];
+    // The report carries a summary (digits, leading digits, bits), not hundreds of thousands of digits.
     record(tally, summarize_decimal(value));
     if (print_ && task == 0) tally.decimal = to_decimal(value);
     ++tally.computed;
     return {StepKind::Done, 0, 1};
+    // snippet-end: factorial-task
   }
 
   json partial() const override {

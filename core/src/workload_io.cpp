@@ -16,12 +16,14 @@ class IoWorkload final : public Workload {
   std::uint64_t total_items() const override { return tasks_; }
 
   StepResult step(std::size_t, std::uint64_t& cursor, std::size_t worker) override {
-    if (cursor == 0) {
+    // snippet-begin: io-step
+    if (cursor == 0) {  // first visit: ask the mode to wait, and come back when it is over
       cursor = 1;
       return {StepKind::Wait, latency_ms_, 0};
     }
-    ++completed_[worker];
+    ++completed_[worker];  // second visit: the "download" has arrived
     return {StepKind::Done, 0, 1};
+    // snippet-end: io-step
   }
 
   nlohmann::json partial() const override { return {{"completed", completed()}}; }

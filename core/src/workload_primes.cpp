@@ -27,11 +27,14 @@ class PrimesWorkload final : public Workload {
   std::uint64_t total_items() const override { return limit_; }
 
   StepResult step(std::size_t task, std::uint64_t&, std::size_t worker) override {
+    // snippet-begin: primes-task
     // Task t tests the numbers 1 + t*chunk .. min(limit, (t+1)*chunk).
     const std::uint64_t first = 1 + task * chunk_;
     const std::uint64_t last = std::min(limit_ + 1, first + chunk_);
+    // Each worker adds to a tally of its own: no lock, no shared counter; they are summed at the end.
     tallies_[worker].add(sieve_ ? tally_primes_sieve(first, last, base_) : tally_primes_trial(first, last));
     return {StepKind::Done, 0, last - first};
+    // snippet-end: primes-task
   }
 
   nlohmann::json partial() const override {

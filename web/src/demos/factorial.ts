@@ -1,3 +1,7 @@
+import factorialMultiply from 'cpp-region:core/src/bigint_multiply.cpp:factorial-multiply';
+import factorialProductTree from 'cpp-region:core/src/factorial.cpp:factorial-product-tree';
+import factorialTask from 'cpp-region:core/src/workload_factorial.cpp:factorial-task';
+import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
 
@@ -24,22 +28,11 @@ export const factorialDemo: DemoDefinition = {
   ],
   defaultMode: 'processes',
   defaultWorkers: 4,
-  cpp: `// n! = 1 · 2 · … · n, multiplied as a balanced tree: (1·2)(3·4) → (1·2·3·4) …
-// Operands of similar size make each big multiplication cheap per digit.
-BigInt product(std::uint64_t lo, std::uint64_t hi) {   // lo · (lo+1) · … · hi
-  if (hi - lo < 8) {               // short range: one word at a time
-    BigInt p = 1;
-    for (std::uint64_t k = lo; k <= hi; ++k) p *= k;
-    return p;
-  }
-  const std::uint64_t mid = lo + (hi - lo) / 2;
-  return product(lo, mid) * product(mid + 1, hi);
-}
-
-BigInt factorial(std::uint64_t n) { return n < 2 ? BigInt(1) : product(2, n); }
-
-// One task per factorial; the report keeps a summary, not 456,574 digits:
-//   digits, leading 20 digits, trailing zeros (Legendre: n/5 + n/25 + …), bits.`,
+  cpp: captioned(
+    ['one task: one n!, as factorial_product_tree(n) = product_range(2, n)', factorialTask],
+    ['the product tree', factorialProductTree],
+    ['each big multiplication picks its method by size', factorialMultiply],
+  ),
   python: {
     sequential: `import math, time
 

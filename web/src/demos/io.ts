@@ -1,3 +1,8 @@
+import ioWaitAsync from 'cpp-region:core/src/mode_async.cpp:io-wait-async';
+import ioWaitGil from 'cpp-region:core/src/mode_gil.cpp:io-wait-gil';
+import ioWaitBlocking from 'cpp-region:core/src/modes.hpp:io-wait-blocking';
+import ioStep from 'cpp-region:core/src/workload_io.cpp:io-step';
+import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
 
@@ -31,19 +36,12 @@ export const ioDemo: DemoDefinition = {
   ],
   defaultMode: 'threads',
   defaultWorkers: 3,
-  cpp: `// A task is one wait. How the worker spends it is the mode's business.
-StepResult step(std::size_t task, std::uint64_t& cursor, std::size_t worker) {
-  if (cursor == 0) {            // first visit: ask to wait
-    cursor = 1;
-    return {StepKind::Wait, latency_ms, 0};
-  }
-  ++completed[worker];          // second visit: the wait is over
-  return {StepKind::Done, 0, 1};
-}
-
-// threads:      std::this_thread::sleep_for(latency)   the thread blocks
-// gil-threads:  gil.release(); sleep_for(latency); gil.acquire();
-// async:        co_await loop.sleep(latency_ms);        the coroutine suspends`,
+  cpp: captioned(
+    ['one task, IoWorkload::step: visited twice, before and after its wait', ioStep],
+    ['sequential, threads and each process: the thread blocks', ioWaitBlocking],
+    ['gil-threads: let go of the GIL while blocked, as CPython does around I/O', ioWaitGil],
+    ['async: the coroutine that drives a task; waits overlap on one thread', ioWaitAsync],
+  ),
   python: {
     sequential: `import time
 

@@ -1,3 +1,7 @@
+import primesSieveSegment from 'cpp-region:core/src/primes.cpp:primes-sieve-segment';
+import primesTrialDivision from 'cpp-region:core/src/primes.cpp:primes-trial-division';
+import primesTask from 'cpp-region:core/src/workload_primes.cpp:primes-task';
+import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
 
@@ -39,24 +43,11 @@ export const primesDemo: DemoDefinition = {
   ],
   defaultMode: 'threads',
   defaultWorkers: 2,
-  cpp: `// Trial division, as the lesson writes it.
-bool is_prime(std::uint32_t n) {
-  if (n < 2) return false;
-  const std::uint32_t root = integer_sqrt(n);
-  for (std::uint32_t d = 2; d <= root; ++d)
-    if (n % d == 0) return false;      // found a divisor: stop early
-  return true;
-}
-
-// Each worker repeats: take the next chunk of 1000 numbers, test them all.
-void worker(std::atomic<std::size_t>& next_chunk, PrimeTally& mine) {
-  for (std::size_t c; (c = next_chunk.fetch_add(1)) < chunk_count;) {
-    const std::uint64_t first = 1 + c * 1000;
-    const std::uint64_t last = std::min(limit + 1, first + 1000);
-    for (std::uint64_t n = first; n < last; ++n)
-      if (is_prime(n)) { ++mine.count; mine.largest = n; }
-  }
-}`,
+  cpp: captioned(
+    ['one task: a chunk of numbers, taken by whichever worker is free', primesTask],
+    ['algorithm = trial: tally_primes_trial counts the numbers for which this is true', primesTrialDivision],
+    ['algorithm = sieve: tally_primes_sieve crosses off multiples instead', primesSieveSegment],
+  ),
   python: {
     sequential: `from math import isqrt
 
