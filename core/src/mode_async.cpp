@@ -9,7 +9,7 @@ namespace {
 // while computation never does.
 Task async_worker(EventLoop& loop, RunState& state, std::size_t worker) {
   state.timeline.begin(worker);
-  for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task()) {
+  for (std::size_t taken = 0, task; (task = state.take_task(worker, taken)) < state.workload.task_count(); ++taken) {
     std::uint64_t cursor = 0;
     // snippet-begin: io-wait-async
     for (;;) {

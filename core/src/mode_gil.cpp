@@ -58,7 +58,7 @@ std::uint64_t run_gil_threads(RunState& state, std::size_t workers, std::chrono:
     GilPolicy policy(gil, state);
     state.timeline.begin(worker);
     policy.acquire(worker);
-    for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task())
+    for (std::size_t taken = 0, task; (task = state.take_task(worker, taken)) < state.workload.task_count(); ++taken)
       if (!drive_task(state, task, worker, policy)) break;
     policy.release();
     state.timeline.end(worker);

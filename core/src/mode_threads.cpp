@@ -49,7 +49,7 @@ void run_threads(RunState& state, std::size_t workers) {
   run_on_threads(state, workers, [&state](std::size_t worker) {
     BlockingPolicy policy{state};
     state.timeline.begin(worker);
-    for (std::size_t task = state.take_task(); task < state.workload.task_count(); task = state.take_task())
+    for (std::size_t taken = 0, task; (task = state.take_task(worker, taken)) < state.workload.task_count(); ++taken)
       if (!drive_task(state, task, worker, policy)) break;
     state.timeline.end(worker);
   });

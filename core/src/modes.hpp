@@ -28,8 +28,12 @@ struct RunState {
   bool stopping() const {
     return stop.load(std::memory_order_relaxed) || hooks.cancelled() || hooks.past_deadline();
   }
-  // The next task for dynamic scheduling, or task_count() when none is left.
-  std::size_t take_task() { return next_task.fetch_add(1, std::memory_order_relaxed); }
+  // The next task `worker` runs, or task_count() when it has none left. `taken` counts the tasks
+  // this worker already took: a pinned worker runs only its own task, others share a queue.
+  std::size_t take_task(std::size_t worker, std::size_t taken) {
+    if (workload.one_task_per_worker()) return taken == 0 ? worker : workload.task_count();
+    return next_task.fetch_add(1, std::memory_order_relaxed);
+  }
   void fail(std::exception_ptr e) {
     std::lock_guard guard(error_mutex);
     if (!error) error = e;

@@ -256,7 +256,9 @@ Request parse_request(const json& in, const Capabilities& caps) {
     const std::uint64_t cap = r.mode == Mode::Processes ? caps.max_processes : caps.max_threads;
     if (cap > 0) r.workers = std::min(r.workers, cap);
   }
-  if (r.mode == Mode::Sequential) r.workers = 1;
+  // One thread runs a sequential run. The race's work is one loop per worker, so there the count
+  // stays: its loops run one after another, and its total is the same as in the parallel modes.
+  if (r.mode == Mode::Sequential && r.demo != Demo::Race) r.workers = 1;
 
   if (r.mode == Mode::Processes) {
     if (caps.max_processes == 0) throw ArgumentError("--mode processes: " + caps.processes_unavailable_reason);

@@ -19,7 +19,8 @@ void RunHooks::throw_stopped() const {
 Report run(const Request& request, const RunHooks& hooks) {
   if (request.mode == Mode::Processes)
     throw ArgumentError("--mode processes is run by a process runner (run_shard), not in-process");
-  const std::size_t workers = request.workers;
+  // Sequential runs everything on one thread; the race still runs `request.workers` loops there.
+  const std::size_t workers = request.mode == Mode::Sequential ? 1 : request.workers;
   auto workload = make_workload(request, workers);
   const double origin = now_ms();
   Timeline timeline(workers, origin);

@@ -28,6 +28,9 @@ class RaceWorkload final : public Workload {
         done_(workers) {}
 
   std::size_t task_count() const override { return tasks_; }
+  // Worker i runs loop i, all loops at once: a worker that took the next loop left could run
+  // both loops alone while the other has not started, and nothing would race.
+  bool one_task_per_worker() const override { return true; }
   std::uint64_t total_items() const override { return tasks_ * increments_; }
 
   StepResult step(std::size_t, std::uint64_t& cursor, std::size_t worker) override {
@@ -68,14 +71,18 @@ class RaceWorkload final : public Workload {
     const std::int64_t final_value = value_->load();
     json out = {{"expected", expected},
                 {"final", final_value},
-                {"lost", expected - final_value},
                 {"sync", to_string(sync_)},
                 {"increments_done", done() + absorbed_done_}};
     if (processes_) {
       out["shared_memory"] = shared_;
-      // Without shared memory every child added to its own copy; the parent's copy never moved.
-      if (!shared_) out["child_finals"] = isolated_finals_;
+      // Without shared memory every child added to its own copy and the parent's copy never
+      // moved: no counter was shared, so no update was lost and there is no "lost" to report.
+      if (!shared_) {
+        out["child_finals"] = isolated_finals_;
+        return out;
+      }
     }
+    out["lost"] = expected - final_value;
     return out;
   }
 

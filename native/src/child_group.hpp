@@ -18,7 +18,7 @@ struct WatchedChild {
   UniqueFd results;  // read end, non-blocking; reset at end of file
   FrameDecoder decoder;
   std::optional<playground::ShardOutcome> outcome;
-  bool attached = false;    // mapped the shared segment (spawn)
+  bool ready = false;       // waiting at the start line
   bool reaped = false;
   int wait_status = 0;      // valid once reaped
 };

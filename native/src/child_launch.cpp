@@ -1,8 +1,10 @@
 #include "child_launch.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
+#include <stdexcept>
 #include <system_error>
 
 #include <fcntl.h>
@@ -16,6 +18,8 @@ extern char** environ;
 
 namespace cplay {
 namespace {
+
+constexpr std::size_t kMaxKeptFds = 4;
 
 [[noreturn]] void fail(int error, const char* what) { throw std::system_error(error, std::generic_category(), what); }
 
@@ -58,6 +62,13 @@ class SpawnAttributes {
 }  // namespace
 
 pid_t fork_child(int keep_fd, const std::function<int(int fd)>& body) {
+  constexpr int kKeptFd = 3;
+  return fork_child(std::vector<int>{keep_fd}, [&body] { return body(kKeptFd); });
+}
+
+pid_t fork_child(const std::vector<int>& keep_fds, const std::function<int()>& body) {
+  // The child sets its descriptors up without allocating (the parent may have other threads).
+  if (keep_fds.size() > kMaxKeptFds) throw std::invalid_argument("fork_child keeps at most 4 descriptors");
   const pid_t parent = ::getpid();
   // SIGINT/SIGTERM are blocked around fork so that the parent's handler (which reports to the
   // parent's self-pipe) can never run in the child before the child has reset it. Signals that
@@ -80,11 +91,19 @@ pid_t fork_child(int keep_fd, const std::function<int(int fd)>& body) {
   int code = 1;
   try {
     die_with_parent(parent);
-    constexpr int kKeptFd = 3;
-    if (keep_fd != kKeptFd && ::dup2(keep_fd, kKeptFd) < 0) ::_exit(1);
-    // Other runs' pipe ends must not stay open here, or their readers would wait for our exit.
-    ::close_range(kKeptFd + 1, ~0u, 0);
-    code = body(kKeptFd);
+    constexpr int kFirstKeptFd = 3;
+    const int first_free = kFirstKeptFd + static_cast<int>(keep_fds.size());
+    // Copies above every target first: a source numbered like an earlier target would be
+    // overwritten by that target's dup2.
+    std::array<int, kMaxKeptFds> copies{};
+    for (std::size_t i = 0; i < keep_fds.size(); ++i)
+      if ((copies[i] = ::fcntl(keep_fds[i], F_DUPFD, first_free)) < 0) ::_exit(1);
+    for (std::size_t i = 0; i < keep_fds.size(); ++i)
+      if (::dup2(copies[i], kFirstKeptFd + static_cast<int>(i)) < 0) ::_exit(1);
+    // Other runs' pipe ends (and the copies) must not stay open here, or their readers would
+    // wait for our exit.
+    ::close_range(static_cast<unsigned>(first_free), ~0u, 0);
+    code = body();
   } catch (...) {
     code = 1;
   }

@@ -13,6 +13,8 @@ namespace cplay {
 // runs `body(3)` and leaves with _exit(its return value): the parent's stack, atexit handlers
 // and stdio buffers are never run twice. Throws std::system_error when fork fails.
 pid_t fork_child(int keep_fd, const std::function<int(int fd)>& body);
+// The same with several descriptors: keep_fds[i] becomes descriptor 3 + i in the child.
+pid_t fork_child(const std::vector<int>& keep_fds, const std::function<int()>& body);
 
 struct FdMapping {
   int from;  // a descriptor of the parent

@@ -1,9 +1,14 @@
 #include "child_worker.hpp"
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <csignal>
 #include <exception>
 #include <optional>
+#include <string>
+
+#include <unistd.h>
 
 #include "pipe_queue.hpp"
 #include "playground/errors.hpp"
@@ -27,6 +32,19 @@ void raise_fault(int signal_number) {
   ::raise(signal_number);
 }
 
+// Blocks until the parent closes the start line's write end (end of file). Nothing is ever
+// written on it: closing wakes every child at once, and a dead parent wakes them too.
+void wait_at_start_line(int start_fd) {
+  char byte = 0;
+  for (;;) {
+    const ssize_t got = ::read(start_fd, &byte, 1);
+    if (got == 0) break;
+    if (got < 0 && errno != EINTR)
+      throw playground::RunError(std::string("cannot wait at the start line: ") + std::strerror(errno));
+  }
+  ::close(start_fd);
+}
+
 }  // namespace
 
 void send_error(int fd, std::string_view code, std::string_view text) {
@@ -37,8 +55,10 @@ void send_error(int fd, std::string_view code, std::string_view text) {
   }
 }
 
-int run_child_shard(const ShardTask& task, int results_fd, playground::RaceCounter shared) {
+int run_child_shard(const ShardTask& task, int results_fd, int start_fd, playground::RaceCounter shared) {
   try {
+    write_message(results_fd, ready_message());
+    wait_at_start_line(start_fd);
     std::atomic<std::uint64_t> done{0};
     playground::RunHooks hooks;
     if (task.report_progress) hooks.progress = &done;

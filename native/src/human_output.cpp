@@ -33,9 +33,9 @@ std::string describe_result(const Report& report) {
       break;
     case Demo::Race:
       if (r.contains("child_finals")) {
-        out << "parent's counter " << r.at("final").get<std::int64_t>() << " of " << r.at("expected").get<std::int64_t>()
-            << "; each child counted in its own memory:";
+        out << "nothing shared, nothing lost: each child counted its own copy to";
         for (const auto& value : r.at("child_finals")) out << " " << value.get<std::int64_t>();
+        out << "; the parent's counter stayed " << r.at("final").get<std::int64_t>();
       } else {
         out << "counter " << r.at("final").get<std::int64_t>() << " of " << r.at("expected").get<std::int64_t>() << ": "
             << r.at("lost").get<std::int64_t>() << " updates lost (sync " << r.at("sync").get<std::string>() << ")";
@@ -71,6 +71,10 @@ void print_report(std::ostream& out, const Report& report) {
 
 void print_race_summary(std::ostream& out, const std::vector<Report>& runs) {
   if (runs.size() < 2) return;
+  if (!runs.front().result.contains("lost")) {
+    out << "over " << runs.size() << " runs: no counter was shared (no --shared-memory), so none could lose an update\n";
+    return;
+  }
   std::vector<std::int64_t> lost;
   for (const auto& run : runs) lost.push_back(run.result.at("lost").get<std::int64_t>());
   const auto [min, max] = std::minmax_element(lost.begin(), lost.end());

@@ -43,17 +43,18 @@ void check_request(const Request& request, const ProcessOptions& options) {
 }
 
 // The forked child inherits the task and the shared mapping with its memory; only the result
-// pipe's write end is kept open in it.
-void start_forked(ChildGroup& children, const ShardTask& task, playground::RaceCounter shared) {
+// pipe's write end and the start line's read end are kept open in it.
+void start_forked(ChildGroup& children, const ShardTask& task, int start_fd, playground::RaceCounter shared) {
   Pipe results = make_pipe();
   set_nonblocking(results.read_end.get());
-  const pid_t pid =
-      fork_child(results.write_end.get(), [&](int fd) { return run_child_shard(task, fd, shared); });
+  const pid_t pid = fork_child({results.write_end.get(), start_fd}, [&] {
+    return run_child_shard(task, kForkResultFd, kForkStartFd, shared);
+  });
   children.add(task.shard_index, pid, std::move(results.read_end));
   // results.write_end closes here: once the child exits, nobody holds it and we read end of file.
 }
 
-void start_spawned(ChildGroup& children, const ShardTask& task, const std::string& executable) {
+void start_spawned(ChildGroup& children, const ShardTask& task, int start_fd, const std::string& executable) {
   Pipe task_pipe = make_pipe();
   Pipe results = make_pipe();
   set_nonblocking(results.read_end.get());
@@ -64,7 +65,9 @@ void start_spawned(ChildGroup& children, const ShardTask& task, const std::strin
   write_message(task_pipe.write_end.get(), payload);
   task_pipe.write_end.reset();  // the child reads end of file after its task
   const pid_t pid = spawn_child(executable, spawned_worker_args(executable, ::getpid(), task.shard_index, task.shard_count),
-                                {{task_pipe.read_end.get(), kSpawnTaskFd}, {results.write_end.get(), kSpawnResultFd}});
+                                {{task_pipe.read_end.get(), kSpawnTaskFd},
+                                 {results.write_end.get(), kSpawnResultFd},
+                                 {start_fd, kSpawnStartFd}});
   children.add(task.shard_index, pid, std::move(results.read_end));
 }
 
@@ -86,7 +89,11 @@ playground::Report run_processes(const Request& request, const playground::RunHo
   std::unique_ptr<SharedRaceCounter> shared;
   std::unique_ptr<CancelSignals> signals;
   std::string executable;
+  // Children wait on its read end until the write end closes, so that they all begin together
+  // (a spawned child takes milliseconds to start: its siblings' loops would be over by then).
+  Pipe start_line;
   try {
+    start_line = make_pipe();
     shared = make_shared_counter(request, method);
     signals = std::make_unique<CancelSignals>();
     if (method == StartMethod::Spawn) executable = options.executable.empty() ? self_executable() : options.executable;
@@ -108,8 +115,8 @@ playground::Report run_processes(const Request& request, const playground::RunHo
     task.report_progress = hooks.progress != nullptr;
     if (options.fault && options.fault->worker == index) task.fault = options.fault;
     try {
-      if (method == StartMethod::Spawn) start_spawned(children, task, executable);
-      else start_forked(children, task, counter);
+      if (method == StartMethod::Spawn) start_spawned(children, task, start_line.read_end.get(), executable);
+      else start_forked(children, task, start_line.read_end.get(), counter);
     } catch (const std::system_error& e) {
       children.stop_all();
       throw RunError("cannot start worker " + std::to_string(index) + ": " + e.what());
@@ -122,7 +129,12 @@ playground::Report run_processes(const Request& request, const playground::RunHo
   collect.deadline_ms = hooks.deadline_ms;
   collect.on_tick = options.on_tick;
   collect.signals = signals.get();
-  if (shared && method == StartMethod::Spawn) collect.on_all_attached = [&shared] { shared->unlink_name(); };
+  start_line.read_end.reset();
+  collect.on_all_ready = [&] {
+    // Every spawned child has mapped the segment by now: its name can go.
+    if (shared && method == StartMethod::Spawn) shared->unlink_name();
+    start_line.write_end.reset();
+  };
   const std::vector<playground::ShardOutcome> outcomes = collect_outcomes(children, collect);
   const double wall_ms = playground::now_ms() - origin;
   playground::Report report = playground::assemble_shards(request, outcomes, wall_ms, counter);

@@ -22,7 +22,7 @@ constexpr double kTickIntervalMs = 100;
 class Collector {
  public:
   Collector(ChildGroup& children, const CollectHooks& hooks)
-      : children_(children), hooks_(hooks), awaiting_attach_(static_cast<bool>(hooks.on_all_attached)) {}
+      : children_(children), hooks_(hooks), awaiting_ready_(static_cast<bool>(hooks.on_all_ready)) {}
 
   std::vector<playground::ShardOutcome> run() {
     double next_tick = playground::now_ms() + kTickIntervalMs;
@@ -31,7 +31,7 @@ class Collector {
       check_cancel();
       for (WatchedChild& child : children_.children())
         if (ready_[&child - children_.children().data()]) service(child);
-      notify_if_all_attached();
+      notify_if_all_ready();
       if (playground::now_ms() >= next_tick) {
         next_tick = playground::now_ms() + kTickIntervalMs;
         check_cancel();
@@ -99,7 +99,7 @@ class Collector {
       case ChildMessage::Kind::Progress:
         if (hooks_.progress) hooks_.progress->fetch_add(message.items, std::memory_order_relaxed);
         break;
-      case ChildMessage::Kind::Attached: child.attached = true; break;
+      case ChildMessage::Kind::Ready: child.ready = true; break;
       case ChildMessage::Kind::Result: child.outcome = std::move(message.outcome); break;
       case ChildMessage::Kind::Error:
         fail(worker_label(child.worker, child.pid) + " failed: " + message.error_text, message.error_code);
@@ -116,12 +116,14 @@ class Collector {
     if (!child.outcome) fail(worker_label(child.worker, child.pid) + " exited without sending its result");
   }
 
-  void notify_if_all_attached() {
-    if (!awaiting_attach_) return;
+  // A child that died before it was ready counts as ready: its failure is reported anyway, and
+  // the others must not wait for it.
+  void notify_if_all_ready() {
+    if (!awaiting_ready_) return;
     for (const WatchedChild& child : children_.children())
-      if (!child.attached && !child.reaped) return;
-    awaiting_attach_ = false;
-    hooks_.on_all_attached();
+      if (!child.ready && !child.reaped) return;
+    awaiting_ready_ = false;
+    hooks_.on_all_ready();
   }
 
   [[noreturn]] void cancel(const std::string& message) { fail(message, "cancelled"); }
@@ -133,7 +135,7 @@ class Collector {
 
   ChildGroup& children_;
   const CollectHooks& hooks_;
-  bool awaiting_attach_;
+  bool awaiting_ready_;
   std::vector<bool> ready_;
 };
 

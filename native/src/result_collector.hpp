@@ -16,8 +16,8 @@ struct CollectHooks {
   double deadline_ms = 0;                          // a now_ms() time: past it, code "timeout"; 0: none
   std::function<void()> on_tick;                   // called about every kTickInterval
   CancelSignals* signals = nullptr;                // SIGINT/SIGTERM arrivals
-  // Called once when every child has mapped the shared segment (or ended): spawn --shared-memory.
-  std::function<void()> on_all_attached;
+  // Called once when every child has sent its ready message (or ended): the start line opens.
+  std::function<void()> on_all_ready;
 };
 
 // The parent's loop: polls every child's result pipe (and the signal pipe), decodes messages,

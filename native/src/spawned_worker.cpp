@@ -81,13 +81,12 @@ int spawned_worker_main(int argc, char** argv) {
   if (!task.shared_memory_name.empty()) {
     try {
       shared = SharedRaceCounter::attach(task.shared_memory_name);
-      write_message(kSpawnResultFd, attached_message());
     } catch (const std::exception& e) {
       send_error(kSpawnResultFd, "internal", std::string("cannot map the shared counter: ") + e.what());
       return 1;
     }
   }
-  return run_child_shard(task, kSpawnResultFd, shared ? shared->counter() : playground::RaceCounter{});
+  return run_child_shard(task, kSpawnResultFd, kSpawnStartFd, shared ? shared->counter() : playground::RaceCounter{});
 }
 
 }  // namespace cplay

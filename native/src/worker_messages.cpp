@@ -39,7 +39,7 @@ ShardTask task_from_json(const json& in) {
 
 std::string progress_message(std::uint64_t items_done) { return json{{"progress", items_done}}.dump(); }
 
-std::string attached_message() { return json{{"attached", true}}.dump(); }
+std::string ready_message() { return json{{"ready", true}}.dump(); }
 
 std::string result_message(const playground::ShardOutcome& outcome) {
   return json{{"result", playground::shard_to_json(outcome)}}.dump();
@@ -56,8 +56,8 @@ ChildMessage parse_child_message(std::string_view payload) {
   if (in.contains("progress")) {
     message.kind = ChildMessage::Kind::Progress;
     message.items = playground::integer_of<std::uint64_t>(in.at("progress"), "progress");
-  } else if (in.contains("attached")) {
-    message.kind = ChildMessage::Kind::Attached;
+  } else if (in.contains("ready")) {
+    message.kind = ChildMessage::Kind::Ready;
   } else if (in.contains("result")) {
     message.kind = ChildMessage::Kind::Result;
     message.outcome = playground::shard_from_json(in.at("result"));

@@ -32,12 +32,14 @@ ShardTask task_from_json(const nlohmann::json&);
 
 // Child -> parent messages.
 std::string progress_message(std::uint64_t items_done);
-std::string attached_message();  // the child has mapped the shared segment: it may be unlinked
+// The child is at the start line: set up (the shared segment mapped, for spawn) and waiting to
+// be released with its siblings.
+std::string ready_message();
 std::string result_message(const playground::ShardOutcome&);
 std::string error_message(std::string_view code, std::string_view message);
 
 struct ChildMessage {
-  enum class Kind { Progress, Attached, Result, Error };
+  enum class Kind { Progress, Ready, Result, Error };
   Kind kind = Kind::Progress;
   std::uint64_t items = 0;              // Progress
   playground::ShardOutcome outcome;     // Result

@@ -27,7 +27,7 @@ void expect_consistent(const json& result, std::uint64_t workers, std::uint64_t 
 TEST(Race, LockAndAtomicAreExactInEveryMode) {
   for (const char* sync : {"lock", "atomic"}) {
     for (const auto& mode : in_process_modes()) {
-      const std::uint64_t workers = mode == "sequential" ? 1 : kMaxTestWorkers;
+      const std::uint64_t workers = kMaxTestWorkers;
       const json result = race(mode, sync, workers, 25'000);
       expect_consistent(result, workers, 25'000, sync);
       EXPECT_EQ(result.at("final"), result.at("expected")) << sync << " in mode " << mode;
@@ -77,11 +77,29 @@ TEST(Race, GilThreadsWithoutSynchronisationNeverExceedsExpected) {
   EXPECT_GE(result.at("final").get<std::int64_t>(), 1);
 }
 
-TEST(Race, SequentialRunsOneWorker) {
-  // Sequential mode has one worker by definition, whatever the request asks for.
-  const Request request = make_request("race", "sequential", {{"increments", 1'000}}, 4);
-  EXPECT_EQ(request.workers, 1u);
-  EXPECT_EQ(run(request).result.at("expected"), 1'000);
+TEST(Race, SequentialRunsEveryWorkersLoopOnOneThread) {
+  // The same work as the parallel modes (workers x increments), one loop after another, so that
+  // a speedup over it compares equal amounts of work.
+  const Request request = make_request("race", "sequential", {{"increments", 1'000}, {"sync", "none"}}, 4);
+  EXPECT_EQ(request.workers, 4u);
+  const Report report = run(request);
+  expect_consistent(report.result, 4, 1'000, "none");
+  EXPECT_EQ(report.result.at("final"), 4'000);
+  ASSERT_EQ(report.spans.size(), 1u);
+  EXPECT_EQ(report.spans[0].items, 4'000u);
+}
+
+// Each worker runs its own loop, as in the lesson: a worker that finished early never takes a
+// slow worker's loop (with a shared queue of loops, one thread often ran both, and nothing raced).
+TEST(Race, EachWorkerRunsExactlyItsOwnLoop) {
+  for (const auto& mode : in_process_modes()) {
+    if (mode == "sequential") continue;
+    for (const char* sync : {"none", "atomic"}) {
+      const Report report = run(make_request("race", mode, {{"increments", 7'000}, {"sync", sync}}, 3));
+      ASSERT_EQ(report.spans.size(), 3u) << mode;
+      for (const Span& span : report.spans) EXPECT_EQ(span.items, 7'000u) << mode << " worker " << span.worker;
+    }
+  }
 }
 
 TEST(Race, IncrementsThatAreNotAMultipleOfTheSlice) {

@@ -93,7 +93,7 @@ TEST(ProcessMessages, ChildMessagesRoundTrip) {
   EXPECT_EQ(result.outcome.span.pid, 1234);
   EXPECT_EQ(result.outcome.span.items, 99u);
 
-  EXPECT_EQ(cplay::parse_child_message(cplay::attached_message()).kind, cplay::ChildMessage::Kind::Attached);
+  EXPECT_EQ(cplay::parse_child_message(cplay::ready_message()).kind, cplay::ChildMessage::Kind::Ready);
   EXPECT_THROW(cplay::parse_child_message(R"({"what": 1})"), std::runtime_error);
 }
 

@@ -145,6 +145,7 @@ TEST_P(ProcessModes, RaceWithoutSharedMemoryCountsInEachChild) {
   EXPECT_EQ(report.result.at("final"), 0) << "the parent's counter is never touched";
   EXPECT_EQ(report.result.at("expected"), 15000);
   EXPECT_EQ(report.result.at("shared_memory"), false);
+  EXPECT_FALSE(report.result.contains("lost")) << "nothing was shared, so nothing can have been lost";
   const json finals = report.result.at("child_finals");
   ASSERT_EQ(finals.size(), 3u);
   for (const json& final_value : finals) EXPECT_EQ(final_value, 5000);

@@ -54,6 +54,9 @@ class Workload {
   virtual ~Workload() = default;
   virtual std::size_t task_count() const = 0;
   virtual std::uint64_t total_items() const = 0;
+  // True when task i belongs to worker i (task_count() == workers): each worker runs its own
+  // loop, as the race lesson's threads do. False: workers take the next task left (balancing).
+  virtual bool one_task_per_worker() const { return false; }
   // Runs the next slice of `task`; `cursor` is that task's private progress, starting at 0.
   // `worker` (< the worker count given at creation) selects the accumulator to use.
   virtual StepResult step(std::size_t task, std::uint64_t& cursor, std::size_t worker) = 0;
