@@ -11,6 +11,7 @@
 #include "playground/platform.hpp"
 #include "playground/report.hpp"
 #include "process_runner.hpp"
+#include "start_methods.hpp"
 
 namespace cplay {
 
@@ -71,21 +72,50 @@ int http_status_for(const json& error_report) {
 
 ApiHandler::ApiHandler(ApiLimits limits) : limits_(std::move(limits)) {}
 
-ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) {
-  std::string id = job_id;
+std::optional<ApiResponse> ApiHandler::name_job(const std::string& job_id, std::string& id) {
+  id = job_id;
   if (id.empty()) {
     std::lock_guard lock(mutex_);
     id = "server-" + std::to_string(++jobs_named_);
   } else if (const std::string problem = job_id_problem(id); !problem.empty()) {
     return error_response("invalid-argument", problem);
   }
+  return std::nullopt;
+}
+
+ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
   playground::Request request;
   try {
     request = parse_native_request(playground::parse_request_text(body));
   } catch (...) {
     return failure_response(id);
   }
+  return in_turn(id, [&](Job& job) { return execute_job(id, request, job); });
+}
 
+ApiResponse ApiHandler::start_methods(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  StartMethodsOptions options;
+  try {
+    options = start_methods_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] {
+      JobProcessControl control;
+      control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
+      control.cancel = &job.cancel;
+      control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
+      return run_job_process(start_methods_task(options), control);
+    });
+  });
+}
+
+ApiResponse ApiHandler::in_turn(const std::string& id, const std::function<ApiResponse(Job&)>& work) {
   auto job = std::make_shared<Job>();
   job->id = id;
   {
@@ -107,7 +137,7 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
       return error_response("busy", "another native run is in progress; try again when it ends", id);
     }
   }
-  ApiResponse answer = execute_job(id, request, *job);
+  ApiResponse answer = work(*job);
   {
     std::lock_guard lock(mutex_);
     finish(job);
@@ -141,20 +171,24 @@ void ApiHandler::finish(const std::shared_ptr<Job>& job) {
 
 ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Request& request, Job& job) const {
   const double budget_ms = static_cast<double>(limits_.job_timeout.count());
-  try {
-    json body;
+  return answer_job(id, [&] {
     if (request.mode == playground::Mode::Processes) {
       JobProcessControl control;
       control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
       control.cancel = &job.cancel;
       control.deadline_ms = playground::now_ms() + budget_ms;
-      body = run_job_process(playground::request_to_json(request), control);
-    } else {
-      ExecuteOptions options;
-      options.cancel = &job.cancel;
-      options.timeout_ms = budget_ms;
-      body = playground::report_to_json(execute(request, options));
+      return run_job_process(playground::request_to_json(request), control);
     }
+    ExecuteOptions options;
+    options.cancel = &job.cancel;
+    options.timeout_ms = budget_ms;
+    return playground::report_to_json(execute(request, options));
+  });
+}
+
+ApiResponse ApiHandler::answer_job(const std::string& id, const std::function<json()>& work) const {
+  try {
+    json body = work();
     const int status = body.contains("error") ? http_status_for(body) : 200;
     return {status, std::move(body), id};
   } catch (const playground::RunError& e) {

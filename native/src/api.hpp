@@ -4,9 +4,11 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -46,6 +48,10 @@ class ApiHandler {
 
   // POST /api/run?job=ID: `job_id` empty means the server names the job.
   ApiResponse run(const std::string& body, const std::string& job_id);
+  // POST /api/start-methods?job=ID with {} or {"workers": N}: the start-methods experiment, in a
+  // process of its own (it forks with a thread running), taking its turn with the demo jobs
+  // (which would skew its timings) and bounded by the same budget; cancelled the same way.
+  ApiResponse start_methods(const std::string& body, const std::string& job_id);
   // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id
   // not seen yet is refused when it arrives (the page's cancel can overtake its own run).
   ApiResponse cancel(const std::string& body);
@@ -62,6 +68,12 @@ class ApiHandler {
     bool running = false;
   };
 
+  // `id` from the client's job id, or a name the server gives; a response when the id is refused.
+  std::optional<ApiResponse> name_job(const std::string& job_id, std::string& id);
+  // Runs `work` when the job's turn comes; busy, cancelled or shutting-down answers otherwise.
+  ApiResponse in_turn(const std::string& id, const std::function<ApiResponse(Job&)>& work);
+  // The report `work` returns, or the error report for what it threw (timeout named with the budget).
+  ApiResponse answer_job(const std::string& id, const std::function<nlohmann::json()>& work) const;
   ApiResponse execute_job(const std::string& id, const playground::Request& request, Job& job) const;
   // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
   bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);

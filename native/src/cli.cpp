@@ -14,6 +14,7 @@
 #include "machine_info.hpp"
 #include "playground/errors.hpp"
 #include "serve.hpp"
+#include "start_methods_command.hpp"
 
 namespace cplay {
 
@@ -110,6 +111,8 @@ int cli_main(int argc, char** argv) {
     }
     return 0;
   }; });
+
+  add_start_methods_command(app, action);
 
   ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "serve the web page and the native API (POST /api/run)");

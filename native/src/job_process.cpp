@@ -18,6 +18,7 @@
 #include "playground/platform.hpp"
 #include "playground/report.hpp"
 #include "spawned_worker.hpp"
+#include "start_methods.hpp"
 #include "unique_fd.hpp"
 
 namespace cplay {
@@ -135,7 +136,11 @@ int job_process_main(int argc, char** argv) {
   die_with_parent(*parent);
   json reply;
   try {
-    reply = playground::report_to_json(execute(parse_native_request(playground::parse_request_text(*payload))));
+    const json task = playground::parse_request_text(*payload);
+    // The start-methods experiment forks with a thread running, which only a process of its own may do.
+    reply = is_start_methods_task(task)
+                ? run_start_methods(start_methods_options_from_json(task.at("options")))
+                : playground::report_to_json(execute(parse_native_request(task)));
   } catch (...) {
     reply = playground::error_report_for(std::current_exception());
   }
