@@ -34,13 +34,49 @@ export interface FlagParam extends ParamBase {
 
 export type ParamSpec = NumberParam | ChoiceParam | FlagParam;
 
-/** The Python a learner would write for each way of running the demo. */
+/**
+ * The Python a learner would write for each way of running the demo. Each runs as shown under
+ * python3 (tests/web/web-python-snippets.test.ts runs them and compares with the C++ results).
+ * Threads come twice because CPython comes in two builds: `gilThreads` (the standard build, with
+ * the GIL) beside the C++ gil-threads mode, `freeThreaded` (3.13t/3.14t, no GIL) beside the C++
+ * threads mode. The two may hold the same code; the words beside them differ.
+ */
 export interface PythonVersions {
   sequential: string;
-  threads: string;
+  gilThreads: string;
+  freeThreaded: string;
   processes: string;
   async: string;
 }
+
+export type PythonVariant = keyof PythonVersions;
+
+/** Which snippet sits beside each C++ mode. */
+export const PYTHON_VARIANT: Readonly<Record<Mode, PythonVariant>> = {
+  sequential: 'sequential',
+  'gil-threads': 'gilThreads',
+  threads: 'freeThreaded',
+  processes: 'processes',
+  async: 'async',
+};
+
+/** What runs the snippet beside a mode: a short label and one sentence, true of CPython today. */
+export const PYTHON_RUNTIME: Readonly<Record<Mode, { label: string; note: string }>> = {
+  sequential: { label: 'one thread', note: 'Any CPython: one thread does all the work in order.' },
+  'gil-threads': {
+    label: 'threads, CPython with the GIL',
+    note: 'The standard CPython build (3.11 to 3.14) has a GIL: one thread at a time runs Python code, so CPU-bound threads take turns, while a thread blocked on I/O or sleeping lets the others run.',
+  },
+  threads: {
+    label: 'threads, free-threaded CPython',
+    note: 'The free-threaded build (python3.13t, officially supported since 3.14t: PEP 703, PEP 779) has no GIL, so Python threads run Python code on several cores at once, as these C++ threads do.',
+  },
+  processes: {
+    label: 'processes',
+    note: 'multiprocessing: each process has its own interpreter, memory and GIL, and starts by the platform’s default method: fork on Linux up to 3.13, forkserver there from 3.14, spawn on macOS (since 3.8) and Windows.',
+  },
+  async: { label: 'asyncio', note: 'asyncio: one thread runs an event loop, and a task gives way to another only at an await.' },
+};
 
 export interface DemoDefinition {
   id: Demo;
@@ -83,15 +119,5 @@ export function paramsForMode(definition: DemoDefinition, mode: Mode, values: Pa
 }
 
 export function pythonFor(definition: DemoDefinition, mode: Mode): string {
-  switch (mode) {
-    case 'sequential':
-      return definition.python.sequential;
-    case 'threads':
-    case 'gil-threads':
-      return definition.python.threads;
-    case 'processes':
-      return definition.python.processes;
-    case 'async':
-      return definition.python.async;
-  }
+  return definition.python[PYTHON_VARIANT[mode]];
 }

@@ -8,14 +8,15 @@ export const raceDemo: DemoDefinition = {
   explanation: [
     'Each worker adds 1 to one shared counter, again and again. “Add 1” is really three steps: read the value, add, write it back. When two threads read the same value before either writes, one of the two additions is lost.',
     'With sync = none our C++ does exactly that read-then-write, with each access atomic, so updates get lost without undefined behaviour. A lock lets one worker at a time do all three steps; an atomic add does them as one indivisible instruction. Both always end at the expected total.',
-    'Coroutines on one event loop only switch at an await, so even without a lock nothing is lost. Processes do not share memory at all: each one counts in its own copy.',
+    'In Python it depends on the build. Free-threaded CPython (3.13t, 3.14t) runs threads at once, and an unlocked “counter += 1” loses updates as these C++ threads do. Standard CPython 3.10 and later hands the GIL over only at certain points, such as calls and jumps back to the top of a loop, never inside “counter += 1”, so that line almost never loses an update; neither does our gil-threads mode, which switches only between slices of 1000 increments. A GIL program still loses updates when a call sits between the read and the write, as in the Python shown for threads + GIL.',
+    'Coroutines on one event loop only switch at an await, so even without a lock nothing is lost. Processes do not share memory at all: each child counts to its own total in its own copy and the parent’s counter stays 0, so nothing is lost because nothing was shared. With a counter in shared memory (multiprocessing.Value in Python), an unlocked “+= 1” loses updates again; holding its lock (get_lock()) around it does not.',
   ],
   expectations: {
-    sequential: 'Never loses an update: nothing else touches the counter.',
-    threads: 'With sync = none, real parallel threads lose updates, a different number each run.',
-    'gil-threads': 'The GIL switches only between whole slices of work here, so no update is lost (Python 3.11 also rarely loses any).',
+    sequential: 'Never loses an update: the workers’ loops run one after another, so the total is workers × increments.',
+    threads: 'With sync = none, real parallel threads lose updates, a different number each run; so do threads on free-threaded Python.',
+    'gil-threads': 'No update lost: this GIL switches only between slices of 1000 increments, never between a read and its write, like “counter += 1” on CPython 3.10 and later. The Python beside it calls a function between the read and the write, and that loses updates.',
     async: 'No update lost: a coroutine is never interrupted between read and write.',
-    processes: 'Each process increments its own copy; the parent’s counter never moves.',
+    processes: 'Without shared memory each child counts its own copy up to the increments and the parent’s counter stays 0: nothing shared, nothing lost. With shared memory, sync = none loses updates and a lock loses none.',
   },
   params: [
     {
@@ -67,61 +68,133 @@ for (std::uint64_t i = 0; i < increments; ++i) {
 for (std::uint64_t i = 0; i < increments; ++i)
   counter.fetch_add(1, std::memory_order_relaxed);`,
   python: {
-    sequential: `counter = 0
-for _ in range(2 * 100_000):
-    counter += 1
-print(counter)   # always 200000`,
-    threads: `import threading
+    sequential: `INCREMENTS = 100_000
+WORKERS = 2
+
+counter = 0
+for _ in range(WORKERS):         # the workers' loops, one after another
+    for _ in range(INCREMENTS):
+        counter += 1
+print("total:", counter)         # always WORKERS x INCREMENTS: 200000`,
+    gilThreads: `import threading, time
+from contextlib import nullcontext
+
+INCREMENTS = 100_000
+WORKERS = 2
 
 counter = 0
 lock = threading.Lock()
 
-def add(times: int, use_lock: bool) -> None:
+# A plain counter += 1 almost never loses an update on 3.10+: the GIL changes hands only at
+# certain points, such as calls and jumps back to a loop's top, not inside that line.
+# A call between the read and the write opens the gap.
+def add(use_lock: bool) -> None:
     global counter
-    for _ in range(times):
+    for _ in range(INCREMENTS):
+        with lock if use_lock else nullcontext():
+            seen = counter           # read
+            time.sleep(0)            # a call that lets the GIL go: another thread runs here
+            counter = seen + 1       # write: whatever the others added meanwhile is lost
+
+def race(use_lock: bool) -> int:
+    global counter
+    counter = 0
+    threads = [threading.Thread(target=add, args=(use_lock,)) for _ in range(WORKERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return counter
+
+print("no lock:", race(False))   # less than 200000: updates lost
+print("lock:", race(True))       # 200000: read and write happen together`,
+    freeThreaded: `import threading
+
+INCREMENTS = 100_000
+WORKERS = 2
+
+counter = 0
+lock = threading.Lock()
+
+def add(use_lock: bool) -> None:
+    global counter
+    for _ in range(INCREMENTS):
         if use_lock:
             with lock:
-                counter += 1     # read, add, write: one thread at a time
+                counter += 1     # one thread at a time reads, adds and writes
         else:
-            counter += 1         # the GIL may switch between read and write
+            counter += 1         # read, add, write: another core may write in between
 
-threads = [threading.Thread(target=add, args=(100_000, False)) for _ in range(2)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print(counter)   # 200000 unless an update was lost`,
+def race(use_lock: bool) -> int:
+    global counter
+    counter = 0
+    threads = [threading.Thread(target=add, args=(use_lock,)) for _ in range(WORKERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return counter
+
+print("no lock:", race(False))   # at most 200000: less on 3.13t/3.14t; the GIL build almost never loses
+print("lock:", race(True))       # 200000 on every build`,
     processes: `import multiprocessing as mp
 
-counter = 0      # every process gets its own copy
+INCREMENTS = 100_000
+WORKERS = 2
 
-def add(times: int) -> None:
+counter = 0                      # a plain global: each process has its own copy
+
+def add_to_own_copy(finals: mp.Queue) -> None:
     global counter
-    for _ in range(times):
+    for _ in range(INCREMENTS):
         counter += 1
+    finals.put(counter)          # this child's copy: nothing shared, so nothing lost
 
-if __name__ == "__main__":
-    procs = [mp.Process(target=add, args=(100_000,)) for _ in range(2)]
+def add_to_shared(shared, use_lock: bool) -> None:
+    for _ in range(INCREMENTS):
+        if use_lock:
+            with shared.get_lock():  # read and write as one step
+                shared.value += 1
+        else:
+            shared.value += 1    # a locked read, then a locked write: updates lost between
+
+def run(target, *args) -> list:
+    procs = [mp.Process(target=target, args=args) for _ in range(WORKERS)]
     for p in procs:
         p.start()
+    return procs
+
+if __name__ == "__main__":   # spawn and forkserver children import this file: run only once
+    finals = mp.Queue()
+    procs = run(add_to_own_copy, finals)
+    children = [finals.get() for _ in procs]
     for p in procs:
         p.join()
-    print(counter)   # 0: the children changed their copies, not ours
-    # mp.Value("q", 0) with its lock would give one shared counter`,
+    print("children:", children, "parent:", counter)   # [100000, 100000] and 0
+
+    for use_lock in (False, True):
+        shared = mp.Value("q", 0)    # one 64-bit integer in shared memory
+        for p in run(add_to_shared, shared, use_lock):
+            p.join()
+        print("shared, lock:" if use_lock else "shared, no lock:", shared.value)`,
     async: `import asyncio
+
+INCREMENTS = 100_000
+WORKERS = 2
 
 counter = 0
 
-async def add(times: int) -> None:
+async def add() -> None:
     global counter
-    for i in range(times):
-        counter += 1             # no await here, so no switch here
-        if i % 1000 == 0:
+    for i in range(INCREMENTS):
+        seen = counter
+        counter = seen + 1       # no await between read and write: no other task runs here
+        if i % 1000 == 999:
             await asyncio.sleep(0)   # the only place another task may run
 
 async def main() -> None:
-    await asyncio.gather(add(100_000), add(100_000))
-    print(counter)               # 200000 every time
+    await asyncio.gather(*(add() for _ in range(WORKERS)))
+    print("total:", counter)     # always 200000
 
 asyncio.run(main())`,
   },

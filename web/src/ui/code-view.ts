@@ -1,6 +1,6 @@
 // The code behind a card: the C++ kernel that actually runs, beside the Python a learner would
 // write for the chosen mode, so each line of one can be matched to the other.
-import { pythonFor, type DemoDefinition } from '../demos/definition';
+import { PYTHON_RUNTIME, pythonFor, type DemoDefinition } from '../demos/definition';
 import type { Mode } from '../model/types';
 import { h } from './dom';
 
@@ -12,16 +12,19 @@ export interface CodeView {
 export function createCodeView(definition: DemoDefinition, open: boolean): CodeView {
   const pythonCode = h('code', { class: 'language-python' });
   const pythonTitle = h('span', {});
+  // Which CPython runs the snippet this way matters (GIL or free-threaded): one sentence says.
+  const pythonNote = h('p', { class: 'python-note' });
   const element = h(
     'div',
     { class: 'code-view' },
     h('details', { open }, h('summary', {}, 'C++ kernel (what runs, natively and as WebAssembly)'), h('pre', {}, h('code', { class: 'language-cpp' }, definition.cpp))),
-    h('details', { open }, h('summary', {}, pythonTitle), h('pre', {}, pythonCode)),
+    h('details', { open }, h('summary', {}, pythonTitle), pythonNote, h('pre', {}, pythonCode)),
   );
   return {
     element,
     setMode(mode) {
-      pythonTitle.textContent = `The same in Python (${mode === 'gil-threads' ? 'threads: CPython has the GIL' : mode})`;
+      pythonTitle.textContent = `The same in Python (${PYTHON_RUNTIME[mode].label})`;
+      pythonNote.textContent = PYTHON_RUNTIME[mode].note;
       pythonCode.textContent = pythonFor(definition, mode);
     },
   };
