@@ -41,6 +41,45 @@ describe('each demo agrees with native in every mode', () => {
     });
   }
 
+  it('processes: the native column starts its children by fork or by spawn, the browser by Workers', async () => {
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?factorial.mode=processes&factorial.n=20000&factorial.count=2&factorial.workers=2`);
+    await waitForWasm(page, 'factorial');
+    const startMethod = card(page, 'factorial').getByLabel('Native start method');
+    for (const method of ['fork', 'spawn']) {
+      await startMethod.selectOption(method);
+      await press(page, 'factorial', 'Run both sides');
+      const native = await readSide(page, 'factorial', 'native');
+      const inBrowser = await readSide(page, 'factorial', 'browser');
+      expect(native.error, `${method} natively`).toBeNull();
+      expect(native.startMethod).toBe(method);
+      expect(inBrowser.startMethod).toBe('worker');
+      expect(inBrowser.result).toEqual(native.result);
+    }
+    expect(page.url()).toContain('factorial.start=spawn');
+    // The choice belongs to processes: other modes do not show it.
+    await chooseMode(page, 'factorial', 'threads');
+    await expect(startMethod.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('race: every mode counts workers x increments, and processes without shared memory lose nothing', async () => {
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.increments=30000&race.sync=none&race.workers=3`);
+    await waitForWasm(page, 'race');
+    for (const mode of ['sequential', 'processes']) {
+      await chooseMode(page, 'race', mode);
+      await press(page, 'race', 'Run both sides');
+      for (const side of ['browser', 'native'] as const) {
+        const { result } = await readSide(page, 'race', side);
+        expect(result, `${mode} ${side}`).toMatchObject({ expected: 90000 });
+        if (mode === 'sequential') expect(result).toMatchObject({ final: 90000, lost: 0 });
+        else expect(result).toMatchObject({ final: 0, child_finals: [30000, 30000, 30000] });
+        if (mode === 'processes') expect(result).not.toHaveProperty('lost');
+      }
+      if (mode === 'processes') await expect(card(page, 'race').getByTestId('native-result').textContent()).resolves.toMatch(/nothing lost/);
+    }
+    await page.close();
+  });
+
   it('race without a lock: totals agree, and no run gains updates', async () => {
     const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.increments=200000&race.sync=none`);
     await waitForWasm(page, 'race');

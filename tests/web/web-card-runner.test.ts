@@ -106,6 +106,41 @@ describe('CardRunner shows every failure', () => {
     expect(native.runMany).toHaveBeenCalledTimes(3);
   });
 
+  it('stops a histogram of processes without shared memory: nothing can be lost there', async () => {
+    const processes: RunRequest = { ...RACE, mode: 'processes' };
+    const copies = (r: RunRequest) => report(r, { expected: 2000, final: 0, child_finals: [1000, 1000] });
+    const { runner, view, runtime } = runnerWith(async (request) => ({ report: copies(request) }), async (request) => ({
+      report: copies(request),
+      origin: 'live',
+      machine: { label: 'test', cores: 2 },
+    }));
+    await runner.exclusive('Histogram', () => runner.histogram(processes, 3));
+    const [browserSeries, nativeSeries, notes] = view.showHistogram.mock.calls.at(-1) ?? [];
+    expect(browserSeries).toEqual([]);
+    expect(nativeSeries).toEqual([]);
+    expect(notes?.browser).toMatch(/no counter is shared/);
+    expect(notes?.native).toMatch(/no counter is shared/);
+    expect(runtime.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs every mode on the same work: the race keeps its loops in sequential, the start method goes to processes only', async () => {
+    const seen: RunRequest[] = [];
+    const { runner, runtime } = runnerWith(async (request) => ({ report: report(request, { lost: 0 }) }), async (request) => {
+      seen.push(request);
+      return liveReport(request);
+    });
+    await runner.exclusive('All modes', () => runner.allModes({ ...RACE, mode: 'processes', start_method: 'spawn' }));
+    expect(seen.map((r) => [r.mode, r.workers, r.start_method])).toEqual([
+      ['sequential', 2, undefined],
+      ['threads', 2, undefined],
+      ['gil-threads', 2, undefined],
+      ['async', 2, undefined],
+      ['processes', 2, 'spawn'],
+    ]);
+    // The browser never gets a native start method: its processes are Workers.
+    for (const [request] of runtime.run.mock.calls) expect(request).not.toHaveProperty('start_method');
+  });
+
   it('stops the native side of a histogram with the reason', async () => {
     const { runner, view } = runnerWith(async (request) => ({ report: report(request, { lost: 0 }) }), async () => {
       throw new Error('the connection was reset');

@@ -94,6 +94,18 @@ describe('comparing two sides', () => {
     expect(sameWorkload(a, { ...a, workers: 3 })).toBe(false);
   });
 
+  it('takes a race without shared memory by its children’s copies, and wants lost updates otherwise', () => {
+    const race = { ...primesReport(), demo: 'race' as const, mode: 'processes' as const, params: { increments: 5, sync: 'none' } };
+    expect(validateReport({ ...race, result: { expected: 10, final: 0, sync: 'none', child_finals: [5, 5] } }).ok).toBe(true);
+    expect(validateReport({ ...race, result: { expected: 10, final: 0, sync: 'none' } })).toEqual({
+      ok: false,
+      problems: ['result.lost is missing (and there is no child_finals)'],
+    });
+    // The children's copies are exact, so both sides must agree on them.
+    const a = { ...race, result: { expected: 10, final: 0, sync: 'none', child_finals: [5, 5] } };
+    expect(resultDifference(a, { ...a, result: { ...a.result, child_finals: [5, 4] } })).toMatch(/^child_finals/);
+  });
+
   it('does not expect lost updates to match, only the expected total', () => {
     const base = { ...primesReport(), demo: 'race' as const, params: { increments: 5, sync: 'none' } };
     const a = { ...base, result: { expected: 10, final: 9, lost: 1, sync: 'none' } };

@@ -22,11 +22,13 @@ describe('URL state', () => {
     state.cards.race.params.shared_memory = true;
     state.cards.primes.params.algorithm = 'sieve';
     state.cards.io.upto = 9;
+    state.cards.factorial.startMethod = 'spawn';
     state.focus = 'race';
     state.embed = true;
     const query = serializePageState(state);
     expect(query).toContain('race.sync=lock');
     expect(query).toContain('embed=1');
+    expect(query).toContain('factorial.start=spawn');
     expect(parsePageState(`?${query}`)).toEqual(state);
   });
 
@@ -62,6 +64,13 @@ describe('requests built from card state', () => {
     );
     expect(cplayCommand({ demo: 'io', mode: 'sequential', workers: 1, params: { tasks: 3, latency_ms: 1000 } })).toBe(
       'cplay io --tasks 3 --latency-ms 1000 --mode sequential --json',
+    );
+    // The race's sequential run keeps its loops (one per worker), so the command names them.
+    expect(cplayCommand({ demo: 'race', mode: 'sequential', workers: 2, params: { increments: 5, sync: 'none' } })).toBe(
+      'cplay race --increments 5 --sync none --workers 2 --mode sequential --json',
+    );
+    expect(cplayCommand({ demo: 'primes', mode: 'processes', workers: 2, start_method: 'spawn', params: { limit: 10 } })).toBe(
+      'cplay primes --limit 10 --workers 2 --mode processes --start-method spawn --json',
     );
   });
 });

@@ -12,6 +12,8 @@ export interface SideResult {
   error: string | null;
   missing: boolean;
   mode: string | null;
+  /** fork, spawn or worker for processes; null otherwise. */
+  startMethod: string | null;
 }
 
 /** `prepare` runs before the page loads: to route requests or add init scripts, say. */
@@ -51,12 +53,13 @@ export async function readSide(page: Page, demo: string, side: 'browser' | 'nati
       error: null,
       missing: false,
       mode: await result.getAttribute('data-mode'),
+      startMethod: (await result.getAttribute('data-start-method')) || null,
     };
   }
   const error = body.locator(`[data-testid="${side}-error"]`);
-  if ((await error.count()) > 0) return { result: null, error: await error.textContent(), missing: false, mode: null };
+  if ((await error.count()) > 0) return { result: null, error: await error.textContent(), missing: false, mode: null, startMethod: null };
   const missing = (await body.locator(`[data-testid="${side}-missing"]`).count()) > 0;
-  return { result: null, error: null, missing, mode: null };
+  return { result: null, error: null, missing, mode: null, startMethod: null };
 }
 
 export async function screenshotCard(page: Page, demo: string, name: string): Promise<string> {

@@ -90,6 +90,11 @@ export interface DemoDefinition {
   params: readonly ParamSpec[];
   defaultMode: Mode;
   defaultWorkers: number;
+  /**
+   * The work grows with the worker count (the race runs one loop per worker), so a sequential run
+   * keeps the count and runs those loops one after another: every mode then does the same work.
+   */
+  workPerWorker?: boolean;
   /** The kernel as the core runs it, trimmed for reading. */
   cpp: string;
   python: PythonVersions;
@@ -116,6 +121,11 @@ export function paramsForMode(definition: DemoDefinition, mode: Mode, values: Pa
     params[spec.key] = applies ? (values[spec.key] ?? spec.default) : spec.default;
   }
   return params;
+}
+
+/** The worker count a request carries in `mode`: sequential means one, unless the work is per worker. */
+export function workersFor(definition: DemoDefinition, mode: Mode, workers: number): number {
+  return mode === 'sequential' && !definition.workPerWorker ? 1 : workers;
 }
 
 export function pythonFor(definition: DemoDefinition, mode: Mode): string {

@@ -30,12 +30,14 @@ export function sameSweepSeries(a: RunRequest, b: RunRequest): boolean {
  * time, so those fields cannot be expected to agree between two runs (or two machines).
  */
 export function resultVariesByRun(request: RunRequest): boolean {
-  return request.demo === 'race' && request.params.sync === 'none' && request.mode !== 'processes';
+  const shared = request.mode !== 'processes' || request.params.shared_memory === true;
+  return request.demo === 'race' && request.params.sync === 'none' && shared;
 }
 
 export function comparedResultFields(request: RunRequest): readonly string[] {
   const fields = RESULT_FIELDS[request.demo];
-  return resultVariesByRun(request) ? fields.filter((f) => f !== 'final' && f !== 'lost') : fields;
+  if (request.demo !== 'race') return fields;
+  return resultVariesByRun(request) ? fields.filter((f) => f !== 'final') : [...fields, 'lost', 'child_finals'];
 }
 
 /** Null when the results agree, else the first field that differs. */
@@ -63,7 +65,8 @@ export function cplayCommand(request: RunRequest): string {
       parts.push(flag, String(value));
     }
   }
-  if (request.mode !== 'sequential') parts.push('--workers', String(request.workers));
+  // A sequential run has one worker, except where the work is per worker (the race's loops).
+  if (request.mode !== 'sequential' || request.workers !== 1) parts.push('--workers', String(request.workers));
   parts.push('--mode', request.mode);
   if (request.mode === 'processes' && (request.start_method === 'fork' || request.start_method === 'spawn')) {
     parts.push('--start-method', request.start_method);

@@ -9,7 +9,8 @@ export type Validation = { ok: true; report: Report } | { ok: false; problems: s
 export const RESULT_FIELDS: Record<Demo, readonly string[]> = {
   primes: ['count', 'largest'],
   factorial: ['n', 'count', 'digits', 'leading', 'trailing_zeros', 'bits'],
-  race: ['expected', 'final', 'lost', 'sync'],
+  // And `lost`, or `child_finals` where no counter was shared (processes without shared memory).
+  race: ['expected', 'final', 'sync'],
   io: ['tasks', 'completed'],
 };
 
@@ -78,6 +79,8 @@ export function validateReport(value: unknown): Validation {
     for (const field of RESULT_FIELDS[demo as Demo]) {
       if (!(field in value.result)) problems.push(`result.${field} is missing`);
     }
+    if (demo === 'race' && !('lost' in value.result) && !Array.isArray(value.result.child_finals))
+      problems.push('result.lost is missing (and there is no child_finals)');
   }
   checkTimedEntries(value.spans, 'spans', () => null, problems);
   if (value.events !== undefined) {

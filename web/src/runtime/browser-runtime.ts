@@ -150,10 +150,17 @@ export class BrowserRuntime {
     let lastLoaded = started;
     onProgress({ done, total: count });
     try {
-      const shards = await Promise.all(
-        this.processClients.map(async (client, index) => {
+      // A start line: every Worker loads first, then all begin together, as native children wait
+      // for their siblings (a Worker that ran as soon as it loaded would be done before the last
+      // one had started).
+      await Promise.all(
+        this.processClients.map(async (client) => {
           await client.call('load', { variant: 'single', base: this.moduleFolder('single') });
           lastLoaded = Math.max(lastLoaded, performance.now());
+        }),
+      );
+      const shards = await Promise.all(
+        this.processClients.map(async (client, index) => {
           const shard = await client.call('runShard', { request, index, count, originEpochMs });
           if (isErrorReport(shard)) throw Object.assign(new Error(shard.error.message), { report: shard });
           onProgress({ done: ++done, total: count });

@@ -13,7 +13,12 @@ export interface CardState {
   runs: number;
   /** The largest worker count of a sweep. */
   upto: number;
+  /** How native processes start (the browser's are always Workers). */
+  startMethod: NativeStartMethod;
 }
+
+export const NATIVE_START_METHODS = ['fork', 'spawn'] as const;
+export type NativeStartMethod = (typeof NATIVE_START_METHODS)[number];
 
 export interface PageState {
   cards: Record<Demo, CardState>;
@@ -35,6 +40,7 @@ export function defaultCardState(definition: DemoDefinition): CardState {
     params: defaultParams(definition),
     runs: DEFAULT_RUNS,
     upto: DEFAULT_UPTO,
+    startMethod: 'fork',
   };
 }
 
@@ -78,6 +84,8 @@ export function parsePageState(search: string): PageState {
     card.workers = parseInteger(read('workers'), 1, WORKER_LIMIT) ?? card.workers;
     card.runs = parseInteger(read('runs'), 1, RUNS_LIMIT) ?? card.runs;
     card.upto = parseInteger(read('upto'), 2, SWEEP_LIMIT) ?? card.upto;
+    const start = read('start');
+    if (start !== null && (NATIVE_START_METHODS as readonly string[]).includes(start)) card.startMethod = start as NativeStartMethod;
     for (const spec of definition.params) {
       const value = parseParam(spec, read(spec.key));
       if (value !== null) card.params[spec.key] = value;
@@ -104,6 +112,7 @@ export function serializePageState(state: PageState, extra: Record<string, strin
     write('workers', card.workers, defaults.workers);
     if (definition.id === 'race') write('runs', card.runs, defaults.runs);
     write('upto', card.upto, defaults.upto);
+    write('start', card.startMethod, defaults.startMethod);
     for (const spec of definition.params) {
       const value = card.params[spec.key];
       if (value !== undefined) write(spec.key, value, spec.default);

@@ -3,6 +3,8 @@
 // and everything stops at once on Cancel.
 import { fitSerialFraction, speedupsOverOneWorker, type SweepPoint } from '../analysis/amdahl';
 import type { LostSeries } from '../charts/race-chart';
+import { demoById } from '../demos/catalog';
+import { workersFor } from '../demos/definition';
 import { sameWorkload } from '../model/request';
 import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
@@ -38,6 +40,8 @@ export interface CardView {
   /** A failure no side panel took (drawing a chart, say); null clears it. */
   showFailure(message: string | null): void;
 }
+
+const NOTHING_SHARED = 'Without shared memory each process counts its own copy: no counter is shared, so no update can be lost and there is nothing to count.';
 
 type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true };
 
@@ -89,7 +93,9 @@ export class CardRunner {
     this.checkCancelled();
     this.view.progress.update(label);
     try {
-      const outcome = await this.ctx.runtime.run(request, (p: RunProgress) => {
+      // Browser processes are always Web Workers: the card's start method is for the native side.
+      const { start_method: _nativeOnly, ...inBrowser } = request;
+      const outcome = await this.ctx.runtime.run(inBrowser, (p: RunProgress) => {
         if (p.total) this.view.progress.update(`${label}: ${p.done ?? 0} of ${p.total} processes done`, (p.done ?? 0) / p.total);
       });
       if ('error' in outcome) {
@@ -152,7 +158,8 @@ export class CardRunner {
   }
 
   private storedNativeBaseline(request: RunRequest): Report | null {
-    const found = this.ctx.native.store.find({ ...request, mode: 'sequential', workers: 1 });
+    const workers = workersFor(demoById(request.demo), 'sequential', request.workers);
+    const found = this.ctx.native.store.find({ ...request, mode: 'sequential', workers });
     return found?.value ?? null;
   }
 
@@ -193,7 +200,14 @@ export class CardRunner {
     const rows: ModeRow[] = MODES.map((mode) => ({ mode, browser: null, native: null }));
     this.view.showModeTable(rows);
     for (const row of rows) {
-      const request = { ...base, mode: row.mode, workers: row.mode === 'sequential' ? 1 : base.workers };
+      // The native start method chosen on the card applies to the processes row only.
+      const { start_method: startMethod, ...rest } = base;
+      const request: RunRequest = {
+        ...rest,
+        mode: row.mode,
+        workers: workersFor(demoById(base.demo), row.mode, base.workers),
+        ...(row.mode === 'processes' && startMethod ? { start_method: startMethod } : {}),
+      };
       const browser = await this.browser(request, `All modes: ${row.mode}, in this browser`);
       if ('cancelled' in browser) return;
       row.browser = 'report' in browser ? browser.report : browser.error.error.message;
@@ -221,7 +235,10 @@ export class CardRunner {
         if ('error' in result) {
           browserStopped = true;
           notes.browser = `In this browser: stopped at sync = ${sync}, run ${run}: ${result.error.error.message}`;
-        } else lost.push(Number(result.report.result.lost));
+        } else if (typeof result.report.result.lost !== 'number') {
+          browserStopped = true;
+          notes.browser = NOTHING_SHARED;
+        } else lost.push(result.report.result.lost);
       }
       if (lost.length > 0) browser.push({ sync, lost });
       this.checkCancelled();
@@ -231,8 +248,12 @@ export class CardRunner {
         const reports = results.flatMap((r) => ('report' in r ? [r.report] : []));
         const last = results.at(-1);
         if (last) this.show(last, request);
-        if (reports.length > 0) native.push({ sync, lost: reports.map((r) => Number(r.result.lost)) });
-        if (last && 'error' in last) {
+        const counted = reports.flatMap((r) => (typeof r.result.lost === 'number' ? [r.result.lost] : []));
+        if (counted.length > 0) native.push({ sync, lost: counted });
+        if (reports.length > counted.length) {
+          nativeStopped = true;
+          notes.native = NOTHING_SHARED;
+        } else if (last && 'error' in last) {
           nativeStopped = true;
           notes.native = `Natively: stopped at sync = ${sync}: ${last.error.error.message}`;
         } else {

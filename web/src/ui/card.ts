@@ -3,7 +3,7 @@ import { lostUpdateBuckets } from '../analysis/histogram';
 import { drawRaceChart, type LostSeries } from '../charts/race-chart';
 import { drawSpeedupChart } from '../charts/speedup-chart';
 import { destroyChartsIn, themeColor } from '../charts/chart-setup';
-import { paramsForMode, type DemoDefinition } from '../demos/definition';
+import { paramsForMode, workersFor, type DemoDefinition } from '../demos/definition';
 import { cplayCommand, resultDifference, resultVariesByRun } from '../model/request';
 import type { Report, RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
@@ -35,8 +35,10 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
   const request = (): RunRequest => ({
     demo: id,
     mode: state.mode,
-    workers: state.mode === 'sequential' ? 1 : state.workers,
+    workers: workersFor(definition, state.mode, state.workers),
     params: paramsForMode(definition, state.mode, state.params),
+    // Native children start by the chosen method; the browser's are always Workers (card-runner).
+    ...(state.mode === 'processes' ? { start_method: state.startMethod } : {}),
   });
 
   const browser = createSidePanel(definition, 'browser', 'In this browser (WebAssembly)');

@@ -1,7 +1,8 @@
 // What every card shares: the browser runtime, the native side, the one-job-at-a-time rule,
 // and the sequential baselines each side has measured.
+import { demoById } from '../demos/catalog';
 import type { NativeSide } from '../native/native-side';
-import type { Params, Report, RunRequest, WasmInfo } from '../model/types';
+import type { Demo, Params, Report, RunRequest, WasmInfo } from '../model/types';
 import type { BrowserRuntime } from '../runtime/browser-runtime';
 import type { IsolationStatus } from '../runtime/isolation';
 
@@ -41,11 +42,13 @@ export class JobLock {
 
 const IGNORED_FOR_BASELINE = new Set(['switch_interval_ms', 'runs', 'print', 'shared_memory']);
 
-function workloadKey(demo: string, params: Params): string {
+/** Where the work is per worker (the race), the worker count is part of the workload. */
+function workloadKey(demo: Demo, params: Params, workers: number): string {
   const kept = Object.entries(params)
     .filter(([key]) => !IGNORED_FOR_BASELINE.has(key))
     .sort(([a], [b]) => a.localeCompare(b));
-  return `${demo}:${JSON.stringify(kept)}`;
+  const perWorker = demoById(demo).workPerWorker ? `×${workers}` : '';
+  return `${demo}${perWorker}:${JSON.stringify(kept)}`;
 }
 
 /** The latest sequential run of each workload, per side: the denominator of "speedup". */
@@ -53,11 +56,11 @@ export class Baselines {
   private readonly bySide = { browser: new Map<string, Report>(), native: new Map<string, Report>() };
 
   remember(side: 'browser' | 'native', report: Report): void {
-    if (report.mode === 'sequential') this.bySide[side].set(workloadKey(report.demo, report.params), report);
+    if (report.mode === 'sequential') this.bySide[side].set(workloadKey(report.demo, report.params, report.workers), report);
   }
 
   find(side: 'browser' | 'native', request: RunRequest): Report | null {
-    return this.bySide[side].get(workloadKey(request.demo, request.params)) ?? null;
+    return this.bySide[side].get(workloadKey(request.demo, request.params, request.workers)) ?? null;
   }
 }
 

@@ -2,7 +2,7 @@
 // histograms. Native form controls keep it usable by keyboard and screen reader without help.
 import type { DemoDefinition, ParamSpec } from '../demos/definition';
 import { MODES, type Mode } from '../model/types';
-import { RUNS_LIMIT, SWEEP_LIMIT, WORKER_LIMIT, type CardState } from '../state/url-state';
+import { NATIVE_START_METHODS, RUNS_LIMIT, SWEEP_LIMIT, WORKER_LIMIT, type CardState, type NativeStartMethod } from '../state/url-state';
 import { h } from './dom';
 
 const MODE_LABELS: Record<Mode, string> = {
@@ -56,7 +56,7 @@ function numberField(
 export function createParamForm(definition: DemoDefinition, state: CardState, onChange: () => void): ParamForm {
   const prefix = `${definition.id}`;
   const syncers: (() => void)[] = [];
-  const modeScoped: { spec: ParamSpec; field: HTMLElement }[] = [];
+  const modeScoped: { spec: Pick<ParamSpec, 'onlyIn'>; field: HTMLElement }[] = [];
 
   const modeRadios = MODES.map((mode) => {
     const id = `${prefix}-mode-${mode}`;
@@ -137,6 +137,27 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     return field;
   });
 
+  // Native only: the browser has one way to start a process, a Web Worker, which starts fresh.
+  const startId = `${prefix}-start-method`;
+  const startSelect = h('select', { id: startId, 'aria-describedby': `${startId}-help` }, ...NATIVE_START_METHODS.map((m) => h('option', { value: m }, m)));
+  startSelect.addEventListener('change', () => {
+    state.startMethod = startSelect.value as NativeStartMethod;
+    onChange();
+  });
+  syncers.push(() => (startSelect.value = state.startMethod));
+  const startField = h(
+    'div',
+    { class: 'field', 'data-testid': 'start-method' },
+    h('label', { for: startId }, 'Native start method'),
+    startSelect,
+    h(
+      'small',
+      { id: `${startId}-help`, class: 'help' },
+      'fork: each child is a copy of cplay as it is now; spawn: each child starts the program afresh from main. In this browser every process is a Web Worker, which always starts fresh, like spawn.',
+    ),
+  );
+  modeScoped.push({ spec: { onlyIn: ['processes'] }, field: startField });
+
   const sweepUpto = settingField('upto', 'Sweep up to', 'A sweep runs 1, 2, … this many workers on each side.', 2, SWEEP_LIMIT);
 
   const extra: HTMLElement[] = [sweepUpto.field];
@@ -149,14 +170,16 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     'div',
     { class: 'param-form' },
     modeGroup,
-    h('div', { class: 'fields' }, workers.field, ...paramFields),
+    h('div', { class: 'fields' }, workers.field, ...paramFields, startField),
     h('div', { class: 'fields fields-secondary' }, ...extra),
   );
 
   function refresh(): void {
     for (const sync of syncers) sync();
-    workers.input.disabled = state.mode === 'sequential';
-    workers.field.classList.toggle('is-disabled', state.mode === 'sequential');
+    // Sequential has one worker, except where the work is per worker: then its loops run in turn.
+    const oneWorker = state.mode === 'sequential' && !definition.workPerWorker;
+    workers.input.disabled = oneWorker;
+    workers.field.classList.toggle('is-disabled', oneWorker);
     for (const { spec, field } of modeScoped) field.hidden = !spec.onlyIn?.includes(state.mode);
   }
 

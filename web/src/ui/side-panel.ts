@@ -102,7 +102,7 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
         h(
           'p',
           // The raw result rides along for the browser tests, which compare the two sides exactly.
-          { class: 'result', 'data-testid': `${side}-result`, 'data-result': JSON.stringify(report.result), 'data-mode': report.mode, 'data-workers': report.workers },
+          { class: 'result', 'data-testid': `${side}-result`, 'data-result': JSON.stringify(report.result), 'data-mode': report.mode, 'data-workers': report.workers, 'data-start-method': report.start_method ?? '' },
           definition.summarize(report.result),
         ),
         note ? h('p', { class: 'note' }, note) : null,
