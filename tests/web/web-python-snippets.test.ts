@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEMO_LIST } from '../../web/src/demos/catalog';
-import { PYTHON_VARIANT, pythonFor, type PythonVariant } from '../../web/src/demos/definition';
+import { PYTHON_CHECKED_WITH, PYTHON_VARIANT, pythonFor, type PythonVariant } from '../../web/src/demos/definition';
 import { MODES, type Mode } from '../../web/src/model/types';
 import { CHECKS, SIZE_KNOB, nativeBuilt } from './python-snippet-checks';
 import { constantsOf, pythonVersion, runSnippet, withKnob } from './python-snippet-runner';
@@ -24,6 +24,8 @@ const SNIPPETS = DEMO_LIST.flatMap((demo) =>
 
 it('has python3 and the native CLI to compare with', () => {
   expect(pythonVersion(), 'python3 is missing (scripts/bootstrap installs it)').toMatch(/^Python 3\./);
+  // The page says which CPython ran its snippets: a different python3 makes that untrue.
+  expect(pythonVersion(), 'update PYTHON_CHECKED_WITH in web/src/demos/definition.ts').toMatch(new RegExp(`^Python ${PYTHON_CHECKED_WITH.replace('.', '\\.')}\\.`));
   expect(nativeBuilt, 'build/native/cplay is missing (npm run build)').toBe(true);
 });
 

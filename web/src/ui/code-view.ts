@@ -1,6 +1,6 @@
 // The code behind a card: the C++ kernel that actually runs, beside the Python a learner would
 // write for the chosen mode, so each line of one can be matched to the other.
-import { PYTHON_RUNTIME, pythonFor, type DemoDefinition } from '../demos/definition';
+import { PYTHON_CHECKED_WITH, PYTHON_RUNTIME, pythonFor, type DemoDefinition } from '../demos/definition';
 import type { Mode } from '../model/types';
 import { h } from './dom';
 
@@ -18,7 +18,14 @@ export function createCodeView(definition: DemoDefinition, open: boolean): CodeV
     'div',
     { class: 'code-view' },
     h('details', { open }, h('summary', {}, 'C++ kernel (what runs, natively and as WebAssembly)'), h('pre', {}, h('code', { class: 'language-cpp' }, definition.cpp))),
-    h('details', { open }, h('summary', {}, pythonTitle), pythonNote, h('pre', {}, pythonCode)),
+    h(
+      'details',
+      { open },
+      h('summary', {}, pythonTitle),
+      pythonNote,
+      h('pre', {}, pythonCode),
+      h('p', { class: 'python-note' }, `Our tests run this snippet as shown under CPython ${PYTHON_CHECKED_WITH} (with the GIL) and compare what it prints with the C++ result.`),
+    ),
   );
   return {
     element,
