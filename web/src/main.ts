@@ -3,6 +3,7 @@
 import './styles.css';
 import { applyThemeDefaults, liveChartCount, redrawOnSchemeChange } from './charts/chart-setup';
 import { DEMO_LIST, demoById } from './demos/catalog';
+import { createStartMethodsSection } from './experiments/start-methods/section';
 import { LiveApi } from './native/live-api';
 import { NativeSide } from './native/native-side';
 import { ReferenceStore } from './native/reference-store';
@@ -13,6 +14,7 @@ import { createDemoCard, type DemoCard } from './ui/card';
 import { h } from './ui/dom';
 import { messageOf } from './ui/failure';
 import { createIsolationBanner } from './ui/isolation-banner';
+import { createLessonUpdates } from './ui/lesson-updates';
 import { createNativeSourcePanel } from './ui/native-source-panel';
 import { Baselines, JobLock, type PageContext } from './ui/page-context';
 
@@ -89,9 +91,19 @@ async function start(root: HTMLElement): Promise<void> {
         ),
         banner,
         nativePanel,
-        h('nav', { 'aria-label': 'Demos' }, h('ul', {}, ...DEMO_LIST.map((d) => h('li', {}, h('a', { href: `#demo-${d.id}` }, d.title))))),
+        h(
+          'nav',
+          { 'aria-label': 'Demos' },
+          h(
+            'ul',
+            {},
+            ...DEMO_LIST.map((d) => h('li', {}, h('a', { href: `#demo-${d.id}` }, d.title))),
+            h('li', {}, h('a', { href: '#experiment-start-methods' }, 'fork vs spawn')),
+            h('li', {}, h('a', { href: '#lesson-updates' }, 'the lesson, today')),
+          ),
+        ),
       ),
-      h('main', {}, ...cards.map((c) => c.element)),
+      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
     );
     if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
   }
