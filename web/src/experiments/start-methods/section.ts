@@ -11,7 +11,8 @@ import { browserTable, nativeTable } from './tables';
 const MIN_WORKERS = 1;
 const MAX_WORKERS = 64;
 const DEFAULT_WORKERS = 8;
-const JOB = 'start-methods';
+/** The name the page's other cards show while this runs ("the fork vs spawn card is running"). */
+const JOB = 'fork vs spawn';
 
 export interface StartMethodsContext {
   /** Where `cplay serve` answers; null when the page has no native server. */
@@ -54,10 +55,9 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
       return;
     }
     if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Another run is in progress (${ctx.jobs.busyWith ?? 'elsewhere'}); try again when it ends.`;
+      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
       return;
     }
-    button.disabled = true;
     section.dataset.busy = 'true';
     note.textContent = 'Running…';
     try {
@@ -74,12 +74,17 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
       }
       note.textContent = '';
     } finally {
-      button.disabled = false;
       section.dataset.busy = 'false';
       ctx.jobs.release(JOB);
     }
   };
   button.addEventListener('click', () => void run());
+  // One run at a time on the page: the cards' runs would skew these timings, and these theirs.
+  ctx.jobs.subscribe((owner) => {
+    button.disabled = owner !== null;
+    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
+    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
+  });
 
   const section = h(
     'section',
