@@ -9,10 +9,20 @@ namespace {
 
 using nlohmann::json;
 
-std::string quoted(const json& text) { return "\"" + text.get<std::string>() + "\""; }
+// Built by appending: GCC 12 warns falsely (-Wrestrict) about "literal" + std::string.
+std::string yes_no(bool yes, const std::string& detail) {
+  std::string text = yes ? "yes: " : "no: ";
+  return text += detail;
+}
+
+std::string quoted(const json& value) {
+  std::string text = "\"";
+  text += value.get<std::string>();
+  return text += "\"";
+}
 
 std::string variable_cell(const json& row) {
-  return (row.at("sees_changed_variable").get<bool>() ? "yes: " : "no: ") + quoted(row.at("variable"));
+  return yes_no(row.at("sees_changed_variable").get<bool>(), quoted(row.at("variable")));
 }
 
 std::string file_cell(const json& row) {
@@ -23,8 +33,8 @@ std::string file_cell(const json& row) {
 
 std::string thread_cell(const json& row) {
   const auto threads = row.at("threads").get<std::int64_t>();
-  return std::string(row.at("sees_parent_thread").get<bool>() ? "yes: " : "no: ") + std::to_string(threads) +
-         (threads == 1 ? " thread here" : " threads here");
+  return yes_no(row.at("sees_parent_thread").get<bool>(),
+                std::to_string(threads) + (threads == 1 ? " thread here" : " threads here"));
 }
 
 std::string cost_cell(double ms) {
