@@ -37,21 +37,27 @@ class RaceWorkload final : public Workload {
     const std::uint64_t slice = std::min(kSlice, increments_ - cursor);
     switch (sync_) {
       case Sync::None:
+        // snippet-begin: race-sync-none
         // Read, then write back: another worker's write between the two is lost. Both accesses
         // are atomic, so this is a race in the logic, not a data race (no undefined behaviour).
         for (std::uint64_t i = 0; i < slice; ++i) {
           const std::int64_t seen = value_->load(std::memory_order_relaxed);
           value_->store(seen + 1, std::memory_order_relaxed);
         }
+        // snippet-end: race-sync-none
         break;
       case Sync::Lock:
+        // snippet-begin: race-sync-lock
         for (std::uint64_t i = 0; i < slice; ++i) {
           std::lock_guard guard(*lock_);
           value_->store(value_->load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         }
+        // snippet-end: race-sync-lock
         break;
       case Sync::Atomic:
+        // snippet-begin: race-sync-atomic
         for (std::uint64_t i = 0; i < slice; ++i) value_->fetch_add(1, std::memory_order_relaxed);
+        // snippet-end: race-sync-atomic
         break;
     }
     cursor += slice;

@@ -1,3 +1,7 @@
+import raceSyncAtomic from 'cpp-region:core/src/workload_race.cpp:race-sync-atomic';
+import raceSyncLock from 'cpp-region:core/src/workload_race.cpp:race-sync-lock';
+import raceSyncNone from 'cpp-region:core/src/workload_race.cpp:race-sync-none';
+import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
 
@@ -50,24 +54,11 @@ export const raceDemo: DemoDefinition = {
   defaultMode: 'threads',
   defaultWorkers: 2,
   workPerWorker: true,
-  cpp: `std::atomic<std::int64_t> counter{0};
-
-// sync = none: two separate atomic steps. Another worker may write in between,
-// and then this write throws its update away. A race, but no undefined behaviour.
-for (std::uint64_t i = 0; i < increments; ++i) {
-  const std::int64_t seen = counter.load(std::memory_order_relaxed);
-  counter.store(seen + 1, std::memory_order_relaxed);
-}
-
-// sync = lock: the read and the write happen while holding one mutex.
-for (std::uint64_t i = 0; i < increments; ++i) {
-  std::lock_guard guard(mutex);
-  counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-}
-
-// sync = atomic: one indivisible read-modify-write.
-for (std::uint64_t i = 0; i < increments; ++i)
-  counter.fetch_add(1, std::memory_order_relaxed);`,
+  cpp: captioned(
+    ['sync = none (value_ is the shared std::atomic<std::int64_t>; a step() is a slice of 1000 increments)', raceSyncNone],
+    ['sync = lock: read and write under one mutex, so no other worker comes between them', raceSyncLock],
+    ['sync = atomic: fetch_add reads, adds and writes as one indivisible step', raceSyncAtomic],
+  ),
   python: {
     sequential: `INCREMENTS = 100_000
 WORKERS = 2
