@@ -24,7 +24,8 @@ if [ "${CPLAY_SKIP_REFERENCE:-0}" = 1 ]; then
   echo "== web: native reference skipped (CPLAY_SKIP_REFERENCE=1)"
 elif [ -x build/native/cplay ]; then
   echo "== web: native reference ($reference)"
-  npx vite-node web/tools/make-reference.ts build/native/cplay "$reference" >/dev/null
+  # With the page's Vite config: its plugin resolves the demos' cpp-region: imports.
+  npx vite-node --config web/vite.config.ts web/tools/make-reference.ts build/native/cplay "$reference" >/dev/null
 else
   echo "warning: build/native/cplay is missing; the static page will have no native reference" >&2
 fi

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname } from 'node:path';
 import { DEMO_LIST } from '../src/demos/catalog';
-import { paramsForMode, type DemoDefinition } from '../src/demos/definition';
+import { paramsForMode, workersFor, type DemoDefinition } from '../src/demos/definition';
 import { cplayCommand } from '../src/model/request';
 import { MODES, type Mode, type Report, type RunRequest } from '../src/model/types';
 import { validateReport } from '../src/model/validate-report';
@@ -49,7 +49,7 @@ function measure(request: RunRequest, runs = 1): Report[] {
 function requestFor(definition: DemoDefinition, mode: Mode, workers: number, overrides = {}): RunRequest {
   const state = defaultCardState(definition);
   const params = { ...paramsForMode(definition, mode, state.params), ...overrides };
-  return { demo: definition.id, mode, workers: mode === 'sequential' ? 1 : workers, params };
+  return { demo: definition.id, mode, workers: workersFor(definition, mode, workers), params };
 }
 
 const reports: Report[] = [];
