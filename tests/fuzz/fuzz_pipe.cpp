@@ -93,7 +93,7 @@ void check_child_message(const std::string& payload) {
   std::string written;
   switch (message.kind) {
     case Kind::Progress: written = cplay::progress_message(message.items); break;
-    case Kind::Attached: written = cplay::attached_message(); break;
+    case Kind::Ready: written = cplay::ready_message(); break;
     case Kind::Result: written = cplay::result_message(message.outcome); break;
     case Kind::Error: written = cplay::error_message(message.error_code, message.error_text); break;
   }
