@@ -17,7 +17,7 @@ export const raceDemo: DemoDefinition = {
   ],
   expectations: {
     sequential: 'Never loses an update: the workers’ loops run one after another, so the total is workers × increments.',
-    threads: 'With sync = none, real parallel threads lose updates, a different number each run; so do threads on free-threaded Python.',
+    threads: 'With sync = none, real parallel threads lose updates in most runs, a different number each time (the Histogram counts how many runs lose some); so do threads on free-threaded Python.',
     'gil-threads': 'No update lost: this GIL switches only between slices of 1000 increments, never between a read and its write, like “counter += 1” on CPython 3.10 and later. The Python beside it calls a function between the read and the write, and that loses updates.',
     async: 'No update lost: a coroutine is never interrupted between read and write.',
     processes: 'Without shared memory each child counts its own copy up to the increments and the parent’s counter stays 0: nothing shared, nothing lost. With shared memory, sync = none loses updates and a lock loses none.',
