@@ -35,7 +35,8 @@ export default defineConfig({
       // CPLAY_WASM_DIR points at another build of the modules (a debug build, say).
       wasmDir: process.env.CPLAY_WASM_DIR ?? `${repoRoot}build/wasm`,
       coiScript: `${repoRoot}node_modules/coi-serviceworker/coi-serviceworker.min.js`,
-      referenceFile: `${repoRoot}build/web-reference/native.json`,
+      // Committed, refreshed by `npm run reference`: building measures nothing.
+      referenceFile: `${repoRoot}web/reference/native.json`,
       headers: isolationHeaders,
     }),
   ],

@@ -1,5 +1,5 @@
-// On a static host there is no /api: the native column shows the reference that the build
-// measured with cplay, only for exactly the same settings, and accepts the user's own
+// On a static host there is no /api: the native column shows the committed reference that
+// `npm run reference` measured with cplay, only for exactly the same settings, and accepts the user's own
 // `cplay … --json` output.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,15 +13,15 @@ import { CPLAY, SITE_DIR } from './e2e-support/server';
 const playground = servePlaygroundInChromium({ staticOnly: true });
 const hasReference = existsSync(resolve(SITE_DIR, 'reference/native.json'));
 
-it('shows the build-time reference for the default settings', async () => {
-  expect(hasReference, 'web/dist/reference/native.json is missing: build without CPLAY_SKIP_REFERENCE').toBe(true);
+it('shows the stored reference for the default settings', async () => {
+  expect(hasReference, 'web/dist/reference/native.json is missing: the build copies web/reference/native.json').toBe(true);
   const page = await openPlayground(playground.browser.context, playground.server.url);
-  await expect(page.getByTestId('native-source').textContent()).resolves.toMatch(/measured by cplay when the page was built/);
+  await expect(page.getByTestId('native-source').textContent()).resolves.toMatch(/stored reference measured by cplay \(.+, \d+ cores, .+ on \d{4}-\d\d-\d\d\)/);
   await waitForWasm(page, 'io');
   await press(page, 'race', 'Run both sides');
   const native = await readSide(page, 'race', 'native');
   expect(native.result).toMatchObject({ expected: 200000, sync: 'none' });
-  await expect(card(page, 'race').locator('.side-native .machine').textContent()).resolves.toMatch(/Reference run at build time · .+ · \d+ cores/);
+  await expect(card(page, 'race').locator('.side-native .machine').textContent()).resolves.toMatch(/Stored reference run · .+ · \d+ cores/);
   await page.close();
 });
 

@@ -1,11 +1,13 @@
 // Measures the native reference the static page shows when no `cplay serve` is around: every
 // demo at the page's defaults in every mode, sweeps of 1…N workers, and repeated race runs for
 // the histogram. Each run is the real `cplay … --json`, built from the same request the page
-// would send, and the file is labelled with this machine's CPU and cores.
+// would send, and the file is labelled with this machine (CPU, cores, OS, compiler, date).
+// The result is committed (web/reference/native.json) and refreshed by choice, so that a build
+// measures nothing and gives the same page however busy the machine is.
 //
-//   npx vite-node web/tools/make-reference.ts [path/to/cplay] [out.json]
+//   npm run reference       (npx vite-node --config web/vite.config.ts web/tools/make-reference.ts [cplay] [out.json])
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname } from 'node:path';
 import { DEMO_LIST } from '../src/demos/catalog';
@@ -16,8 +18,19 @@ import { validateReport } from '../src/model/validate-report';
 import { defaultCardState } from '../src/state/url-state';
 
 const cplay = process.argv[2] ?? 'build/native/cplay';
-const output = process.argv[3] ?? 'build/web-reference/native.json';
+const output = process.argv[3] ?? 'web/reference/native.json';
 const SWEEP_MODES: readonly Mode[] = ['threads', 'gil-threads', 'processes'];
+
+if (!existsSync(cplay)) {
+  process.stderr.write(`make-reference: ${cplay} is missing (npm run build first)\n`);
+  process.exit(1);
+}
+
+/** The compiler that built this cplay, as it reports itself (`cplay info`). */
+function compiler(): string {
+  const info = JSON.parse(execFileSync(cplay, ['info', '--json'], { encoding: 'utf8' })) as { platform?: { compiler?: string } };
+  return info.platform?.compiler ?? 'unknown';
+}
 
 function cpuModel(): string {
   try {
@@ -78,7 +91,7 @@ for (const definition of DEMO_LIST) {
 const bundle = {
   schema: 1,
   kind: 'cplay-reference',
-  machine: { cpu_model: cpuModel(), cores: cpus().length, os: platform(), generated_at: new Date().toISOString() },
+  machine: { cpu_model: cpuModel(), cores: cpus().length, os: platform(), compiler: compiler(), generated_at: new Date().toISOString() },
   reports,
 };
 mkdirSync(dirname(output), { recursive: true });

@@ -36,7 +36,7 @@ export class ReferenceStore {
       if (!response.ok) return false;
       const file = parseReportFile(await response.text());
       if (file.reports.length === 0) return false;
-      this.sources.push({ name: 'reference measured at build time', origin: 'reference', machine: file.machine, reports: file.reports });
+      this.sources.push({ name: 'stored reference', origin: 'reference', machine: file.machine, reports: file.reports });
       return true;
     } catch {
       return false;

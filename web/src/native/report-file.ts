@@ -8,6 +8,7 @@ export interface MachineLabel {
   cpu_model: string;
   cores: number | null;
   os?: string;
+  compiler?: string;
   generated_at?: string;
 }
 
@@ -26,6 +27,7 @@ function machineFrom(value: unknown): MachineLabel | null {
     cpu_model: record.cpu_model,
     cores: typeof record.cores === 'number' ? record.cores : null,
     os: typeof record.os === 'string' ? record.os : undefined,
+    compiler: typeof record.compiler === 'string' ? record.compiler : undefined,
     generated_at: typeof record.generated_at === 'string' ? record.generated_at : undefined,
   };
 }

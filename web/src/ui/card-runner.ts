@@ -147,7 +147,7 @@ export class CardRunner {
     if ('report' in result) {
       this.ctx.baselines.remember('native', result.report);
       const baseline = this.ctx.baselines.find('native', request) ?? this.storedNativeBaseline(request);
-      const note = result.origin === 'live' ? undefined : `Not run now: ${result.origin === 'reference' ? 'the reference measured when the page was built' : 'from a file you loaded'}.`;
+      const note = result.origin === 'live' ? undefined : `Not run now: ${result.origin === 'reference' ? 'the stored reference, measured when it was last refreshed' : 'from a file you loaded'}.`;
       this.view.native.showReport(result.report, baseline, note);
     } else if ('error' in result) {
       this.view.native.showError(result.error);

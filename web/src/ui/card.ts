@@ -26,7 +26,7 @@ export interface DemoCard {
 function nativeMachineText(result: NativeResult): string | null {
   if (!('report' in result)) return null;
   const cores = result.machine.cores === null ? '' : ` · ${result.machine.cores} cores`;
-  const where = result.origin === 'live' ? 'Live from cplay serve' : result.origin === 'reference' ? 'Reference run at build time' : 'From your file';
+  const where = result.origin === 'live' ? 'Live from cplay serve' : result.origin === 'reference' ? 'Stored reference run' : 'From your file';
   return `${where} · ${result.machine.label}${cores}`;
 }
 

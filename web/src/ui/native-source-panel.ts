@@ -12,8 +12,8 @@ function describe(native: NativeSide): string {
   if (reference) {
     const m = reference.machine;
     const when = m?.generated_at ? ` on ${m.generated_at.slice(0, 10)}` : '';
-    const where = m ? `${m.cpu_model}${m.cores === null ? '' : `, ${m.cores} cores`}` : 'the build machine';
-    return `Native column: stored reports. There is no native server here, so the native numbers were measured by cplay when the page was built (${where}${when}), for the default settings. For other settings, run the command a card shows and load the output.`;
+    const where = m ? `${m.cpu_model}${m.cores === null ? '' : `, ${m.cores} cores`}${m.compiler ? `, ${m.compiler}` : ''}` : 'an unnamed machine';
+    return `Native column: stored reports. There is no native server here, so the native numbers are a stored reference measured by cplay (${where}${when}), for the default settings. For other settings, run the command a card shows and load the output.`;
   }
   return 'Native column: no native server here and no stored reference in this build. Run the command a card shows and load the output to compare.';
 }
