@@ -73,10 +73,10 @@ async function start(root: HTMLElement): Promise<void> {
 
   document.body.classList.toggle('embed', state.embed);
   if (state.embed) {
+    // Landmarks and a heading even for one card: a screen reader lands in an iframe as on a page.
     root.replaceChildren(
-      banner,
-      ...cards.map((c) => c.element),
-      h('p', { class: 'embed-footer' }, h('a', { href: fullPageUrl(), target: '_blank', rel: 'noopener' }, 'Open the full Concurrency Playground')),
+      h('main', {}, h('h1', { class: 'visually-hidden' }, `Concurrency Playground: ${shown.map((d) => d.title).join(', ')}`), banner, ...cards.map((c) => c.element)),
+      h('footer', { class: 'embed-footer' }, h('a', { href: fullPageUrl(), target: '_blank', rel: 'noopener' }, 'Open the full Concurrency Playground')),
     );
   } else {
     root.replaceChildren(

@@ -17,13 +17,13 @@ export function createCodeView(definition: DemoDefinition, open: boolean): CodeV
   const element = h(
     'div',
     { class: 'code-view' },
-    h('details', { open }, h('summary', {}, 'C++ kernel (what runs, natively and as WebAssembly)'), h('pre', {}, h('code', { class: 'language-cpp' }, definition.cpp))),
+    h('details', { open }, h('summary', {}, 'C++ kernel (what runs, natively and as WebAssembly)'), h('pre', { tabindex: 0 }, h('code', { class: 'language-cpp' }, definition.cpp))),
     h(
       'details',
       { open },
       h('summary', {}, pythonTitle),
       pythonNote,
-      h('pre', {}, pythonCode),
+      h('pre', { tabindex: 0 }, pythonCode),
       h('p', { class: 'python-note' }, `Our tests run this snippet as shown under CPython ${PYTHON_CHECKED_WITH} (with the GIL) and compare what it prints with the C++ result.`),
     ),
   );

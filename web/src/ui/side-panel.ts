@@ -77,7 +77,8 @@ function facts(report: Report, baseline: Report | null): HTMLElement {
 export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'native', title: string): SidePanel {
   const machine = h('p', { class: 'machine' });
   const body = h('div', { class: 'side-body', 'data-testid': `${side}-body` });
-  const element = h('section', { class: `side side-${side}`, 'aria-label': title, 'data-side': side }, h('h3', {}, title), machine, body);
+  // Every card has both columns: the demo's name keeps each landmark's name unique on the page.
+  const element = h('section', { class: `side side-${side}`, 'aria-label': `${definition.title}: ${title}`, 'data-side': side }, h('h3', {}, title), machine, body);
   let last: Report | null = null;
   let redrawLast: (() => void) | null = null;
   // Every change of the body goes through here, so the last run's chart dies with its canvas.
