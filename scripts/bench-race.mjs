@@ -4,13 +4,13 @@
 // Histogram button with cplay serve behind it). A benchmark, not a test: the answer depends on the
 // machine and its load, so it is printed, never asserted.
 // Needs build/native/cplay, the wasm builds and web/dist (npm run build).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startCplayServe } from './serve-process.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cplay = join(root, 'build/native/cplay');
@@ -38,46 +38,19 @@ function nativeLost() {
   return out.stdout.trim().split('\n').map((line) => JSON.parse(line).result.lost);
 }
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForServer(url, child) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`cplay serve exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('cplay serve did not answer within 10 s');
-}
-
 /** The histogram's own summary, e.g. "sync none: 31 of 40 runs lost updates; ...", per side. */
 async function browserHistogram() {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const server = spawn(cplay, ['serve', '--host', '127.0.0.1', '--port', String(port), '--root', join(root, 'web/dist')], { stdio: 'ignore' });
+  const { base, stop } = await startCplayServe(cplay, join(root, 'web/dist'));
   const profile = mkdtempSync(join(tmpdir(), 'cplay-bench-race-'));
   let context;
   try {
-    await waitForServer(url, server);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     const page = await context.newPage();
     const query = `demo=race&race.mode=threads&race.workers=${workers}&race.increments=${increments}&race.sync=none&race.runs=${runs}`;
-    await page.goto(`${url}?${query}`);
+    await page.goto(`${base}?${query}`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     const card = page.locator('article[data-demo="race"]');
     await card.locator('.side-browser .machine').filter({ hasText: /build/ }).waitFor({ timeout: 60_000 });
@@ -88,7 +61,7 @@ async function browserHistogram() {
     return { build, labels };
   } finally {
     await context?.close();
-    server.kill('SIGTERM');
+    stop();
     rmSync(profile, { recursive: true, force: true });
   }
 }

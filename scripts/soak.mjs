@@ -4,13 +4,12 @@
 // is left, and its open descriptors and memory are back within 10% of where they started.
 //
 //   node scripts/soak.mjs [--requests 2000] [--clients 8] [--seed 1]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startCplayServe } from './serve-process.mjs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const CPLAY = join(ROOT, 'build/native/cplay');
@@ -45,18 +44,6 @@ function random() {
 }
 const pick = (items) => items[Math.floor(random() * items.length)];
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-// --- the server's resources, from /proc ---
 function openFds(pid) {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
@@ -168,25 +155,13 @@ async function main() {
   }
   const siteRoot = existsSync(join(ROOT, 'web/dist/index.html')) ? join(ROOT, 'web/dist') : mkdtempSync(join(tmpdir(), 'soak-'));
   if (!existsSync(join(siteRoot, 'index.html'))) writeFileSync(join(siteRoot, 'index.html'), '<html></html>');
-  const port = await freePort();
-  const server = spawn(CPLAY, ['serve', '--host', '127.0.0.1', '--port', String(port), '--root', siteRoot], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = new URL(`http://127.0.0.1:${port}/`);
-  const stopServer = () => server.exitCode === null && server.kill('SIGTERM');
-  process.on('exit', stopServer);
+  const { base, server, stop: stopServer } = await startCplayServe(CPLAY, siteRoot);
   const budget = setTimeout(() => {
     console.error('soak: over its 15-minute budget');
     process.exit(1);
   }, SOAK_BUDGET_MS);
 
   const agent = new Agent({ keepAlive: true, maxSockets: clientCount });
-  for (let attempt = 0; ; attempt++) {
-    const reply = await send(base, agent, { method: 'GET', path: '/api/info' });
-    if (reply.status === 200) break;
-    if (attempt > 100) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const launch = { fds: openFds(server.pid), rssKb: rssKb(server.pid) };
   const byStatus = new Map();
   const problems = [];

@@ -106,11 +106,7 @@ ApiResponse ApiHandler::start_methods(const std::string& body, const std::string
   }
   return in_turn(id, [&](Job& job) {
     return answer_job(id, [&] {
-      JobProcessControl control;
-      control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
-      control.cancel = &job.cancel;
-      control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
-      return run_job_process(start_methods_task(options), control);
+      return run_in_job_process(start_methods_task(options), job);
     });
   });
 }
@@ -173,17 +169,21 @@ ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Req
   const double budget_ms = static_cast<double>(limits_.job_timeout.count());
   return answer_job(id, [&] {
     if (request.mode == playground::Mode::Processes) {
-      JobProcessControl control;
-      control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
-      control.cancel = &job.cancel;
-      control.deadline_ms = playground::now_ms() + budget_ms;
-      return run_job_process(playground::request_to_json(request), control);
+      return run_in_job_process(playground::request_to_json(request), job);
     }
     ExecuteOptions options;
     options.cancel = &job.cancel;
     options.timeout_ms = budget_ms;
     return playground::report_to_json(execute(request, options));
   });
+}
+
+json ApiHandler::run_in_job_process(const json& task, Job& job) const {
+  JobProcessControl control;
+  control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
+  control.cancel = &job.cancel;
+  control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
+  return run_job_process(task, control);
 }
 
 ApiResponse ApiHandler::answer_job(const std::string& id, const std::function<json()>& work) const {

@@ -75,6 +75,8 @@ class ApiHandler {
   // The report `work` returns, or the error report for what it threw (timeout named with the budget).
   ApiResponse answer_job(const std::string& id, const std::function<nlohmann::json()>& work) const;
   ApiResponse execute_job(const std::string& id, const playground::Request& request, Job& job) const;
+  // Runs `task` in a `cplay __job` process, cancelled with the job and bounded by the budget.
+  nlohmann::json run_in_job_process(const nlohmann::json& task, Job& job) const;
   // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
   bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);
   void finish(const std::shared_ptr<Job>& job);  // under mutex_

@@ -61,11 +61,6 @@ class SpawnAttributes {
 
 }  // namespace
 
-pid_t fork_child(int keep_fd, const std::function<int(int fd)>& body) {
-  constexpr int kKeptFd = 3;
-  return fork_child(std::vector<int>{keep_fd}, [&body] { return body(kKeptFd); });
-}
-
 pid_t fork_child(const std::vector<int>& keep_fds, const std::function<int()>& body) {
   // The child sets its descriptors up without allocating (the parent may have other threads).
   if (keep_fds.size() > kMaxKeptFds) throw std::invalid_argument("fork_child keeps at most 4 descriptors");

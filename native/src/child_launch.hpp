@@ -9,11 +9,10 @@ namespace cplay {
 
 // Starting children, and what every child does first.
 
-// Forks a child that keeps only stdin/stdout/stderr and `keep_fd` (moved to descriptor 3),
-// runs `body(3)` and leaves with _exit(its return value): the parent's stack, atexit handlers
-// and stdio buffers are never run twice. Throws std::system_error when fork fails.
-pid_t fork_child(int keep_fd, const std::function<int(int fd)>& body);
-// The same with several descriptors: keep_fds[i] becomes descriptor 3 + i in the child.
+// Forks a child that keeps only stdin/stdout/stderr and `keep_fds` (at most 4; keep_fds[i]
+// becomes descriptor 3 + i), runs `body()` and leaves with _exit(its return value): the parent's
+// stack, atexit handlers and stdio buffers are never run twice. Throws std::system_error when
+// fork fails.
 pid_t fork_child(const std::vector<int>& keep_fds, const std::function<int()>& body);
 
 struct FdMapping {

@@ -1,32 +1,16 @@
 // The real `cplay` executable: exit codes, messages on bad input, and JSON reports.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_support.hpp"
+
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-// Runs cplay with `args` (already shell-quoted) and captures its output and exit code.
-Outcome run_cplay(const std::string& args) {
-  const std::string command = std::string(CPLAY_EXECUTABLE) + " " + args + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.out += buffer.data();
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return outcome;
-}
+using cplay::testing::Outcome;
+using cplay::testing::run_cplay;
 
 nlohmann::json first_json_line(const std::string& text) { return nlohmann::json::parse(text.substr(0, text.find('\n'))); }
 

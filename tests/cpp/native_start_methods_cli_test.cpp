@@ -2,31 +2,16 @@
 // report's shape, the table, and the hidden probe command refusing to run by hand.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_support.hpp"
+
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Outcome run_cplay(const std::string& args) {
-  const std::string command = std::string(CPLAY_EXECUTABLE) + " " + args + " 2>&1 </dev/null";
-  Outcome outcome;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) outcome.out += buffer.data();
-  const int status = ::pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return outcome;
-}
+using cplay::testing::Outcome;
+using cplay::testing::run_cplay;
 
 TEST(StartMethodsCli, RefusesWorkersOutsideTheRangeWithExitTwo) {
   for (const char* bad : {"0", "65", "many", "-3"}) {
