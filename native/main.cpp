@@ -1,9 +1,9 @@
 #include <string_view>
 
-#include "cli.hpp"
-#include "job_process.hpp"
-#include "process_runner.hpp"
-#include "start_probe.hpp"
+#include "cli/cli.hpp"
+#include "server/job_process.hpp"
+#include "processes/process_runner.hpp"
+#include "start_methods/start_probe.hpp"
 
 int main(int argc, char** argv) {
   // A child started by `--start-method spawn` re-enters this executable through a hidden command.

@@ -2,7 +2,7 @@
 // routes and methods, and JSON-only POSTs (no CORS-simple requests).
 #include <gtest/gtest.h>
 
-#include "api_guard.hpp"
+#include "server/api_guard.hpp"
 #include "playground/errors.hpp"
 
 namespace {

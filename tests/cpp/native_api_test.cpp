@@ -6,7 +6,7 @@
 #include <future>
 #include <thread>
 
-#include "api.hpp"
+#include "server/api.hpp"
 #include "native_support.hpp"
 #include "playground/report.hpp"
 

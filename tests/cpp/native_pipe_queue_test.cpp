@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include "pipe_queue.hpp"
-#include "unique_fd.hpp"
-#include "worker_messages.hpp"
+#include "processes/pipe_queue.hpp"
+#include "processes/unique_fd.hpp"
+#include "processes/worker_messages.hpp"
 
 namespace {
 

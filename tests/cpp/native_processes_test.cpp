@@ -22,7 +22,7 @@
 #include "playground/request.hpp"
 #include "playground/run.hpp"
 #include "native_support.hpp"
-#include "process_runner.hpp"
+#include "processes/process_runner.hpp"
 
 namespace {
 

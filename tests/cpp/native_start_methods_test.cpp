@@ -10,13 +10,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "child_worker.hpp"
+#include "processes/child_worker.hpp"
 #include "native_support.hpp"
 #include "playground/errors.hpp"
-#include "start_methods.hpp"
-#include "start_parent_state.hpp"
-#include "start_probe.hpp"
-#include "start_probes.hpp"
+#include "start_methods/start_methods.hpp"
+#include "start_methods/start_parent_state.hpp"
+#include "start_methods/start_probe.hpp"
+#include "start_methods/start_probes.hpp"
 
 namespace {
 

@@ -24,10 +24,10 @@
 
 #include "finding.hpp"
 
-#include "pipe_queue.hpp"
+#include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
 #include "playground/run.hpp"
-#include "worker_messages.hpp"
+#include "processes/worker_messages.hpp"
 
 namespace {
 

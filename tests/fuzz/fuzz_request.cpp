@@ -16,7 +16,7 @@
 
 #include "finding.hpp"
 
-#include "execute.hpp"
+#include "common/execute.hpp"
 #include "playground/errors.hpp"
 #include "playground/report.hpp"
 #include "playground/request.hpp"

@@ -1,0 +1,161 @@
+#include "cli/cli.hpp"
+
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/compare.hpp"
+#include "common/demo_options.hpp"
+#include "common/execute.hpp"
+#include "cli/human_output.hpp"
+#include "common/machine_info.hpp"
+#include "playground/errors.hpp"
+#include "server/serve.hpp"
+#include "cli/start_methods_command.hpp"
+
+namespace cplay {
+
+using playground::Demo;
+
+namespace {
+
+constexpr Demo kDemos[] = {Demo::Primes, Demo::Factorial, Demo::Race, Demo::Io};
+
+const char* demo_summary(Demo demo) {
+  switch (demo) {
+    case Demo::Primes: return "count primes by trial division (CPU-bound)";
+    case Demo::Factorial: return "compute n! several times with big integers (CPU-bound)";
+    case Demo::Race: return "workers add to one shared counter: watch updates get lost";
+    case Demo::Io: return "tasks that only wait (I/O-bound): the seed's 3 workers x 1 s";
+  }
+  return "";
+}
+
+CLI::App* find_subcommand(CLI::App& parent, const std::string& name) {
+  for (CLI::App* sub : parent.get_subcommands({}))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
+}
+
+int run_demo(const DemoOptions& options) {
+  const playground::Request request = parse_native_request(options.request_json());
+  const ExecuteOptions execute_options{.show_progress = !options.json_output(), .timeout_ms = options.timeout_ms()};
+  const std::uint64_t runs = request.demo == Demo::Race ? request.params.runs : 1;
+  std::vector<playground::Report> reports;
+  for (std::uint64_t i = 0; i < runs; ++i) {
+    try {
+      reports.push_back(execute(request, execute_options));
+    } catch (const playground::RunError& e) {
+      if (e.code() != "timeout") throw;
+      throw playground::RunError(std::string(e.what()) + " (--timeout-s " +
+                                     std::to_string(static_cast<std::uint64_t>(execute_options.timeout_ms / 1000)) + ")",
+                                 e.code());
+    }
+    if (options.json_output()) {
+      std::cout << playground::report_to_json(reports.back()).dump() << std::endl;
+    } else if (runs > 1) {
+      std::cout << "run " << (i + 1) << ": " << describe_result(reports.back()) << " in "
+                << format_duration(reports.back().wall_ms) << std::endl;
+    } else {
+      print_report(std::cout, reports.back());
+    }
+  }
+  if (!options.json_output()) print_race_summary(std::cout, reports);
+  return 0;
+}
+
+}  // namespace
+
+int cli_main(int argc, char** argv) {
+  // The chosen subcommand's work, run after parsing so that every error path below applies to it.
+  std::function<int()> action;
+  CLI::App app{"cplay: concurrency, parallelism and async execution, run for real on this machine's cores"};
+  app.set_version_flag("--version", CPLAY_VERSION);
+  app.require_subcommand(1);
+
+  std::vector<std::unique_ptr<DemoOptions>> demos;
+  for (Demo demo : kDemos) {
+    CLI::App* sub = app.add_subcommand(std::string(playground::to_string(demo)), demo_summary(demo));
+    demos.push_back(std::make_unique<DemoOptions>(*sub, demo));
+    DemoOptions* options = demos.back().get();
+    sub->final_callback([&action, options] { action = [options] { return run_demo(*options); }; });
+  }
+
+  CLI::App* compare = app.add_subcommand("compare", "run one workload in every mode and print one table");
+  compare->require_subcommand(1);
+  for (Demo demo : kDemos) {
+    CLI::App* sub = compare->add_subcommand(std::string(playground::to_string(demo)), demo_summary(demo));
+    demos.push_back(std::make_unique<DemoOptions>(*sub, demo, false));
+    DemoOptions* options = demos.back().get();
+    sub->final_callback([&action, options] {
+      action = [options] { return run_compare(options->request_json(), options->repeat(), options->json_output(), std::cout); };
+    });
+  }
+
+  CLI::App* info = app.add_subcommand("info", "this process's pid and tid, the cores and the start methods");
+  bool info_json = false;
+  info->add_flag("--json", info_json, "print JSON");
+  info->final_callback([&action, &info_json] { action = [&info_json] {
+    const auto facts = machine_info();
+    if (info_json) {
+      std::cout << facts.dump() << std::endl;
+    } else {
+      std::cout << "pid " << facts["pid"] << ", tid " << facts["tid"] << "\n"
+                << "cores " << facts["cores"] << " (" << facts["cpu"].get<std::string>() << ")\n"
+                << "start methods: fork, spawn\n"
+                << "modes: sequential, threads, gil-threads, async, processes\n"
+                << "cplay " << CPLAY_VERSION << ", " << facts["platform"]["compiler"].get<std::string>() << std::endl;
+    }
+    return 0;
+  }; });
+
+  add_start_methods_command(app, action);
+
+  ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "serve the web page and the native API (POST /api/run)");
+  add_serve_flags(*serve, serve_options);
+  serve->final_callback([&action, &serve_options] { action = [&serve_options] { return run_server(serve_options); }; });
+
+  try {
+    // CLI11 would only say that a subcommand is required: name the word it did not know.
+    for (int i = 1; i < argc && i < 3; ++i) {
+      const std::string word = argv[i];
+      if (word.empty() || word[0] == '-') break;
+      CLI::App* level = i == 1 ? &app : find_subcommand(app, argv[1]);
+      if (level == nullptr || level->get_subcommands({}).empty()) break;
+      if (find_subcommand(*level, word) == nullptr) {
+        std::string known;
+        for (const CLI::App* sub : level->get_subcommands({})) known += (known.empty() ? "" : "|") + sub->get_name();
+        throw playground::ArgumentError("unknown command '" + word + "' (expected " + known + ")");
+      }
+    }
+    app.parse(argc, argv);
+    return action ? action() : 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "cplay: error: " << e.what() << "\n(run 'cplay --help' or 'cplay <command> --help')" << std::endl;
+    return 2;
+  } catch (const playground::ArgumentError& e) {
+    std::cerr << "cplay: error: " << e.what() << std::endl;
+    return 2;
+  } catch (const playground::RunError& e) {
+    std::cerr << "cplay: run failed: " << e.what() << std::endl;
+    return e.code() == "cancelled" ? 130 : 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cplay: run failed: out of memory" << std::endl;
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "cplay: run failed: " << e.what() << std::endl;
+    return 1;
+  }
+}
+
+}  // namespace cplay

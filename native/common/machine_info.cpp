@@ -1,0 +1,32 @@
+#include "common/machine_info.hpp"
+
+#include <fstream>
+
+#include "playground/platform.hpp"
+#include "playground/report.hpp"
+
+namespace cplay {
+
+std::string cpu_model() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line)) {
+    if (line.rfind("model name", 0) != 0) continue;
+    const auto colon = line.find(':');
+    if (colon != std::string::npos && colon + 2 <= line.size()) return line.substr(colon + 2);
+  }
+  return "unknown";
+}
+
+nlohmann::json machine_info() {
+  return {{"pid", playground::current_pid()},
+          {"tid", playground::current_tid()},
+          {"cores", playground::hardware_cores()},
+          {"cpu", cpu_model()},
+          {"start_methods", {"fork", "spawn"}},
+          {"modes", {"sequential", "threads", "gil-threads", "async", "processes"}},
+          {"version", CPLAY_VERSION},
+          {"platform", playground::platform_json()}};
+}
+
+}  // namespace cplay

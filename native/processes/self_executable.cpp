@@ -1,0 +1,25 @@
+#include <cerrno>
+#include <string>
+#include <system_error>
+
+#include <unistd.h>
+
+#include "processes/process_runner.hpp"
+
+namespace cplay {
+
+std::string self_executable() {
+  // readlink neither terminates nor tells the full length: grow until the answer fits.
+  std::string path(256, '\0');
+  for (;;) {
+    const ssize_t length = ::readlink("/proc/self/exe", path.data(), path.size());
+    if (length < 0) throw std::system_error(errno, std::generic_category(), "readlink(/proc/self/exe)");
+    if (static_cast<std::size_t>(length) < path.size()) {
+      path.resize(static_cast<std::size_t>(length));
+      return path;
+    }
+    path.resize(path.size() * 2);
+  }
+}
+
+}  // namespace cplay

@@ -1,0 +1,259 @@
+#include "server/api.hpp"
+
+#include <algorithm>
+
+#include <malloc.h>
+
+#include "common/execute.hpp"
+#include "server/job_process.hpp"
+#include "common/machine_info.hpp"
+#include "playground/errors.hpp"
+#include "playground/platform.hpp"
+#include "playground/report.hpp"
+#include "processes/process_runner.hpp"
+#include "start_methods/start_methods.hpp"
+
+namespace cplay {
+
+using nlohmann::json;
+using playground::error_to_json;
+
+namespace {
+
+constexpr std::size_t kRememberedIds = 64;
+
+bool is_job_id_character(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.';
+}
+
+// Empty when `id` is acceptable, else the reason.
+std::string job_id_problem(const std::string& id) {
+  if (id.empty() || id.size() > ApiHandler::kMaxJobIdLength ||
+      !std::all_of(id.begin(), id.end(), [](char c) { return is_job_id_character(static_cast<unsigned char>(c)); }))
+    return "a job id is 1 to " + std::to_string(ApiHandler::kMaxJobIdLength) +
+           " characters from A-Z, a-z, 0-9, '-', '_' and '.'";
+  return "";
+}
+
+ApiResponse error_response(const std::string& code, const std::string& message, std::string job = {}) {
+  json body = error_to_json(code, message);
+  return {http_status_for(body), std::move(body), std::move(job)};
+}
+
+std::string budget_text(std::chrono::milliseconds budget) {
+  const auto ms = budget.count();
+  return ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+}
+
+// The error report for the exception in flight, with its status.
+ApiResponse failure_response(const std::string& id) {
+  json report = playground::error_report_for(std::current_exception());
+  return {http_status_for(report), std::move(report), id};
+}
+
+ApiResponse cancelled_response(const std::string& id, const std::string& when) {
+  return error_response("cancelled", "job '" + id + "' was cancelled " + when, id);
+}
+
+}  // namespace
+
+int http_status_for(const json& error_report) {
+  if (playground::is_bad_request(error_report)) return 400;
+  const std::string code = error_report.at("error").at("code").get<std::string>();
+  if (code == "unknown-job") return 404;
+  if (code == "cancelled" || code == "job-id-in-use") return 409;
+  // The request was understood but its work did not fit the job's budget: ask for less.
+  if (code == "timeout") return 422;
+  if (code == "busy") return 429;
+  if (code == "shutting-down") return 503;
+  return 500;
+}
+
+ApiHandler::ApiHandler(ApiLimits limits) : limits_(std::move(limits)) {}
+
+std::optional<ApiResponse> ApiHandler::name_job(const std::string& job_id, std::string& id) {
+  id = job_id;
+  if (id.empty()) {
+    std::lock_guard lock(mutex_);
+    id = "server-" + std::to_string(++jobs_named_);
+  } else if (const std::string problem = job_id_problem(id); !problem.empty()) {
+    return error_response("invalid-argument", problem);
+  }
+  return std::nullopt;
+}
+
+ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::Request request;
+  try {
+    request = parse_native_request(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) { return execute_job(id, request, job); });
+}
+
+ApiResponse ApiHandler::start_methods(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  StartMethodsOptions options;
+  try {
+    options = start_methods_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] {
+      return run_in_job_process(start_methods_task(options), job);
+    });
+  });
+}
+
+ApiResponse ApiHandler::in_turn(const std::string& id, const std::function<ApiResponse(Job&)>& work) {
+  auto job = std::make_shared<Job>();
+  job->id = id;
+  {
+    std::unique_lock lock(mutex_);
+    if (shutting_down_) return error_response("shutting-down", "the server is stopping", id);
+    if (forget(precancelled_, id)) return cancelled_response(id, "before it arrived");
+    if (active_.count(id) != 0)
+      return error_response("job-id-in-use", "job '" + id + "' is already waiting or running; give each run its own id", id);
+    if (job_running_ && queue_.size() >= limits_.max_waiting)
+      return error_response("busy", "another native run is in progress and " + std::to_string(queue_.size()) +
+                                        " more wait; try again when they end", id);
+    active_[id] = job;
+    queue_.push_back(job);
+    if (!wait_for_turn(lock, job)) {
+      const bool cancelled = job->cancel.load();
+      finish(job);
+      if (shutting_down_) return error_response("shutting-down", "the server is stopping", id);
+      if (cancelled) return cancelled_response(id, "while it waited for its turn");
+      return error_response("busy", "another native run is in progress; try again when it ends", id);
+    }
+  }
+  ApiResponse answer = work(*job);
+  {
+    std::lock_guard lock(mutex_);
+    finish(job);
+  }
+  // A job's threads leave freed memory in glibc's arenas (capped by run_server): hand it back to
+  // the system between jobs, so an idle server holds only what it uses.
+  ::malloc_trim(0);
+  return answer;
+}
+
+bool ApiHandler::wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job) {
+  const bool turn = turn_changed_.wait_for(lock, limits_.queue_wait, [&] {
+    return shutting_down_ || job->cancel.load() || (!job_running_ && queue_.front() == job);
+  });
+  queue_.erase(std::find(queue_.begin(), queue_.end(), job));
+  if (!turn || shutting_down_ || job->cancel.load()) {
+    turn_changed_.notify_all();  // the next in line may now be first
+    return false;
+  }
+  job_running_ = true;
+  job->running = true;
+  return true;
+}
+
+void ApiHandler::finish(const std::shared_ptr<Job>& job) {
+  if (job->running) job_running_ = false;
+  active_.erase(job->id);
+  remember(finished_, job->id);
+  turn_changed_.notify_all();
+}
+
+ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Request& request, Job& job) const {
+  const double budget_ms = static_cast<double>(limits_.job_timeout.count());
+  return answer_job(id, [&] {
+    if (request.mode == playground::Mode::Processes) {
+      return run_in_job_process(playground::request_to_json(request), job);
+    }
+    ExecuteOptions options;
+    options.cancel = &job.cancel;
+    options.timeout_ms = budget_ms;
+    return playground::report_to_json(execute(request, options));
+  });
+}
+
+json ApiHandler::run_in_job_process(const json& task, Job& job) const {
+  JobProcessControl control;
+  control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
+  control.cancel = &job.cancel;
+  control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
+  return run_job_process(task, control);
+}
+
+ApiResponse ApiHandler::answer_job(const std::string& id, const std::function<json()>& work) const {
+  try {
+    json body = work();
+    const int status = body.contains("error") ? http_status_for(body) : 200;
+    return {status, std::move(body), id};
+  } catch (const playground::RunError& e) {
+    if (e.code() != "timeout") return failure_response(id);
+    return error_response("timeout",
+                          "job '" + id + "' ran past its budget of " + budget_text(limits_.job_timeout) +
+                              " (cplay serve --job-timeout-s) and was stopped",
+                          id);
+  } catch (...) {
+    return failure_response(id);
+  }
+}
+
+ApiResponse ApiHandler::cancel(const std::string& body) {
+  const json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object() || parsed.size() != 1 || !parsed.contains("job") ||
+      !parsed["job"].is_string())
+    return error_response("invalid-argument", "a cancel is a JSON object {\"job\": ID}; " + job_id_problem(""));
+  const std::string id = parsed["job"].get<std::string>();
+  if (const std::string problem = job_id_problem(id); !problem.empty()) return error_response("invalid-argument", problem);
+
+  std::lock_guard lock(mutex_);
+  if (const auto found = active_.find(id); found != active_.end()) {
+    found->second->cancel.store(true);
+    turn_changed_.notify_all();
+    const char* state = found->second->running ? "running" : "waiting";
+    return {200, {{"job", id}, {"cancelled", true}, {"state", state}}, id};
+  }
+  if (std::find(finished_.begin(), finished_.end(), id) != finished_.end())
+    return {200, {{"job", id}, {"cancelled", false}, {"state", "finished"}}, id};
+  remember(precancelled_, id);
+  return error_response("unknown-job",
+                        "no job '" + id + "' is waiting or running; if it arrives later it will be refused as cancelled",
+                        id);
+}
+
+json ApiHandler::info() const { return machine_info(); }
+
+bool ApiHandler::job_running() const {
+  std::lock_guard lock(mutex_);
+  return job_running_;
+}
+
+std::size_t ApiHandler::jobs_waiting() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
+void ApiHandler::shut_down() {
+  std::lock_guard lock(mutex_);
+  shutting_down_ = true;
+  for (auto& [id, job] : active_) job->cancel.store(true);
+  turn_changed_.notify_all();
+}
+
+void ApiHandler::remember(std::deque<std::string>& ids, const std::string& id) {
+  ids.push_back(id);
+  if (ids.size() > kRememberedIds) ids.pop_front();
+}
+
+bool ApiHandler::forget(std::deque<std::string>& ids, const std::string& id) {
+  const auto found = std::find(ids.begin(), ids.end(), id);
+  if (found == ids.end()) return false;
+  ids.erase(found);
+  return true;
+}
+
+}  // namespace cplay
