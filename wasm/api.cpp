@@ -104,9 +104,10 @@ std::string info() {
                 {"modes", std::move(modes)},
                 {"compiler", playground::compiler_name()},
                 {"os", playground::os_name()},
-                {"limb_bits", limb_bits()},
-                {"clock_ms", playground::now_ms()}};
+                {"limb_bits", limb_bits()}};
   });
 }
+
+double now_ms() { return playground::now_ms(); }
 
 }  // namespace cplay_wasm

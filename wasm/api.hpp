@@ -10,5 +10,7 @@ std::string validate(const std::string& request_json);
 std::string run_shard(const std::string& request_json, double index, double count, double origin_ms);
 std::string assemble(const std::string& request_json, const std::string& shards_json, double wall_ms);
 std::string info();
+// This module's clock in ms (runShard()'s origin_ms is read on it): a number, no JSON.
+double now_ms();
 
 }  // namespace cplay_wasm

@@ -9,4 +9,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("runShard", &cplay_wasm::run_shard);
   emscripten::function("assemble", &cplay_wasm::assemble);
   emscripten::function("info", &cplay_wasm::info);
+  emscripten::function("nowMs", &cplay_wasm::now_ms);
 }

@@ -20,7 +20,7 @@ export interface PlaygroundModule {
   /**
    * One "process" of a processes request: the tasks i with i % count == index, run here.
    * count must equal the request's workers. originMs is the run's start on this module's clock
-   * (performance.now() of this realm in a browser; info().clock_ms tells the current reading).
+   * (performance.now() of this realm in a browser; nowMs() tells the current reading).
    * Returns the shard (give it to assemble()) or an error report.
    */
   runShard(requestJson: string, index: number, count: number, originMs: number): string;
@@ -28,8 +28,11 @@ export interface PlaygroundModule {
   /** Merges the shards (a JSON array, one per worker) into the processes report. */
   assemble(requestJson: string, shardsJson: string, wallMs: number): string;
 
-  /** {runtime, variant, cores, max_workers, max_processes, modes, compiler, os, limb_bits, clock_ms} */
+  /** {runtime, variant, cores, max_workers, max_processes, modes, compiler, os, limb_bits} */
   info(): string;
+
+  /** This module's clock in ms, the one runShard()'s originMs is read on. */
+  nowMs(): number;
 
   /** Threads build only: the pthread pool. terminateAllThreads() lets node exit. */
   PThread?: { terminateAllThreads(): void };

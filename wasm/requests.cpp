@@ -31,16 +31,13 @@ Capabilities base_capabilities(bool processes) {
 
 Request parse(const nlohmann::json& in, bool processes) {
   Capabilities caps = base_capabilities(processes);
+  // The pool's size caps threads, so that message is core's own; async keeps core's cap.
+  if (variant() == Variant::Threads) caps.max_threads = pool_size();
   Request request = playground::parse_request(in, caps);
-  if (uses_pthreads(request.mode)) {
-    if (variant() == Variant::Single)
-      throw ArgumentError("--mode " + std::string(playground::to_string(request.mode)) +
-                          " needs shared-memory threads, which this single-threaded build has not "
-                          "(load the threads build in a cross-origin isolated page)");
-    // Parse again with the pool as the thread cap, so the message is core's own.
-    caps.max_threads = pool_size();
-    request = playground::parse_request(in, caps);
-  }
+  if (uses_pthreads(request.mode) && variant() == Variant::Single)
+    throw ArgumentError("--mode " + std::string(playground::to_string(request.mode)) +
+                        " needs shared-memory threads, which this single-threaded build has not "
+                        "(load the threads build in a cross-origin isolated page)");
   if (request.mode == Mode::Processes && request.demo == playground::Demo::Race && request.params.shared_memory)
     throw ArgumentError("--shared-memory is not available with Workers: each Worker has its own memory");
   return request;

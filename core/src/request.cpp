@@ -193,6 +193,12 @@ void apply_param(Params& p, std::string_view key, const json& value) {
   }
 }
 
+// How many workers `mode` may have here; sequential and processes runs are bounded elsewhere.
+std::uint64_t worker_cap(const Capabilities& caps, Mode mode) {
+  if (mode == Mode::Processes) return caps.max_processes;
+  return mode == Mode::Async ? caps.max_coroutines : caps.max_threads;
+}
+
 }  // namespace
 
 std::string_view to_string(Demo v) { return kDemos.name(v); }
@@ -253,7 +259,7 @@ Request parse_request(const json& in, const Capabilities& caps) {
                             : default_workers(r.demo, tasks_hint);
   if (!workers_given) {
     // A default must fit this runtime: only a count the sender chose may be refused below.
-    const std::uint64_t cap = r.mode == Mode::Processes ? caps.max_processes : caps.max_threads;
+    const std::uint64_t cap = worker_cap(caps, r.mode);
     if (cap > 0) r.workers = std::min(r.workers, cap);
   }
   // One thread runs a sequential run. The race's work is one loop per worker, so there the count
@@ -279,8 +285,8 @@ Request parse_request(const json& in, const Capabilities& caps) {
   } else {
     if (in.contains("start_method") && !in.at("start_method").is_null())
       throw ArgumentError("--start-method applies only to --mode processes");
-    if (r.mode != Mode::Sequential && r.workers > caps.max_threads)
-      throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(caps.max_threads) +
+    if (r.mode != Mode::Sequential && r.workers > worker_cap(caps, r.mode))
+      throw ArgumentError("--workers must be an integer from 1 to " + std::to_string(worker_cap(caps, r.mode)) +
                           " in mode " + std::string(to_string(r.mode)) + " here (got " +
                           std::to_string(r.workers) + ")");
   }

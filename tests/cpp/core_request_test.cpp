@@ -214,6 +214,7 @@ TEST(RequestDefaults, WorkersFollowTheTaskCount) {
 TEST(RequestDefaults, DefaultWorkersStayWithinTheCapabilities) {
   Capabilities pool;
   pool.max_threads = 4;
+  pool.max_coroutines = 4;
   pool.max_processes = 2;
   for (const char* mode : {"threads", "gil-threads", "async"}) {
     const Request io = parse_request({{"demo", "io"}, {"mode", mode}, {"params", {{"tasks", 9}, {"latency_ms", 0}}}}, pool);
@@ -223,6 +224,18 @@ TEST(RequestDefaults, DefaultWorkersStayWithinTheCapabilities) {
     EXPECT_LE(parse_request({{"demo", "primes"}, {"mode", mode}}, pool).workers, 4u);
   }
   EXPECT_LE(parse_request({{"demo", "io"}, {"mode", "processes"}, {"params", {{"tasks", 9}}}}, pool).workers, 2u);
+}
+
+// A browser's thread pool is small, but async workers are coroutines: the two caps are apart.
+TEST(RequestDefaults, ThreadAndCoroutineCapsAreSeparate) {
+  Capabilities pool;
+  pool.max_threads = 4;
+  EXPECT_EQ(parse_request({{"demo", "io"}, {"mode", "async"}, {"workers", 100}}, pool).workers, 100u);
+  EXPECT_EQ(rejection_of({{"demo", "io"}, {"mode", "threads"}, {"workers", 5}}, pool),
+            "--workers must be an integer from 1 to 4 in mode threads here (got 5)");
+  pool.max_coroutines = 8;
+  EXPECT_EQ(rejection_of({{"demo", "io"}, {"mode", "async"}, {"workers", 9}}, pool),
+            "--workers must be an integer from 1 to 8 in mode async here (got 9)");
 }
 
 TEST(RequestDefaults, TextFlagsAreAccepted) {

@@ -124,7 +124,10 @@ export async function loadPlayground(variant: Variant, options: LoadOptions = {}
     runShard: (request, index, count, originMs) =>
       call(() => raw.runShard(text(request), index, count, originMs)),
     assemble: (request, shards, wallMs) => call(() => raw.assemble(text(request), JSON.stringify(shards), wallMs)),
-    nowMs: () => call<Info>(() => raw.info()).clock_ms,
+    nowMs: () => {
+      if (!open) throw new Error(`the ${variant} playground module was shut down`);
+      return raw.nowMs();
+    },
     shutdown: () => {
       if (!open) return;
       open = false;

@@ -144,8 +144,6 @@ export interface Info {
   os: string;
   /** cpp_int's limb width in this build. */
   limb_bits: 32 | 64;
-  /** This module's clock now: the clock runShard()'s originMs is read on. */
-  clock_ms: number;
 }
 
 export function isErrorReport(value: unknown): value is ErrorReport {

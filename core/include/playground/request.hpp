@@ -47,7 +47,8 @@ struct Request {
 
 // What the running side can do; validation reports anything beyond it as bad input.
 struct Capabilities {
-  std::uint64_t max_threads = 256;    // threads, gil-threads and async workers
+  std::uint64_t max_threads = 256;    // threads and gil-threads workers
+  std::uint64_t max_coroutines = 256;  // async workers: coroutines, not threads, so their own cap
   std::uint64_t max_processes = 64;   // 0: the processes mode is unavailable here
   std::vector<StartMethod> start_methods{StartMethod::Fork, StartMethod::Spawn};
   std::string processes_unavailable_reason = "processes are not available in this runtime";

@@ -88,12 +88,18 @@ export class BrowserRuntime {
     const unavailable = this.unavailableReason(request);
     if (unavailable) return errorOutcome('unavailable', unavailable);
     try {
-      const checked = await this.validate(request);
-      if ('error' in checked) return checked;
-      const outcome =
-        checked.request.mode === 'processes'
-          ? await this.runProcesses(checked.request, onProgress)
-          : toOutcome(await this.callMain('run', { request: checked.request }));
+      // An in-process run goes to the module once: run() validates, and the report's head is the
+      // request as the core normalized it. Processes need that normalized request first (how many
+      // Workers to start); each Worker then reads its own copy, as a child process would.
+      let outcome: Outcome;
+      if (request.mode === 'processes') {
+        const checked = await this.validate(request);
+        if ('error' in checked) return checked;
+        outcome = await this.runProcesses(checked.request, onProgress);
+      } else {
+        await this.ready();
+        outcome = toOutcome(await this.callMain('run', { request }));
+      }
       if ('report' in outcome) outcome.report.platform.cross_origin_isolated = this.options.isolated;
       return outcome;
     } catch (error) {
