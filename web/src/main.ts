@@ -4,6 +4,7 @@ import './styles.css';
 import { applyThemeDefaults, liveChartCount, redrawOnSchemeChange } from './charts/chart-setup';
 import { DEMO_LIST, demoById } from './demos/catalog';
 import { createStartMethodsSection } from './experiments/start-methods/section';
+import { mayHaveNativeApi } from './native/api-lookup';
 import { LiveApi } from './native/live-api';
 import { NativeSide } from './native/native-side';
 import { ReferenceStore } from './native/reference-store';
@@ -45,7 +46,8 @@ async function start(root: HTMLElement): Promise<void> {
     return null;
   });
 
-  const live = await LiveApi.probe(base);
+  // A static host has no API: asking would only log a 404 (see api-lookup.ts).
+  const live = (await mayHaveNativeApi(base)) ? await LiveApi.probe(base) : null;
   const store = new ReferenceStore();
   if (!live) await store.loadReference(new URL('reference/native.json', base));
   const native = new NativeSide(live, store);
