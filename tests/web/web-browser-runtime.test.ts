@@ -14,11 +14,12 @@ const REPORT = {
   mode: 'threads',
   start_method: null,
   workers: 2,
-  params: { limit: 1000 },
+  params: { limit: 1000, algorithm: 'trial' },
   result: { count: 168, largest: 997 },
   wall_ms: 1.5,
   spans: [{ worker: 0, pid: 42, tid: 1, start_ms: 0, end_ms: 1, items: 500 }],
-  platform: { runtime: 'wasm' },
+  events: [],
+  platform: { runtime: 'wasm', os: 'emscripten', cores: 2, compiler: 'clang', variant: 'threads' },
 };
 
 function errorReport(code: string, message: string) {

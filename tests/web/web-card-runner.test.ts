@@ -10,7 +10,7 @@ import { Baselines, JobLock, type PageContext } from '../../web/src/ui/page-cont
 import type { SidePanel } from '../../web/src/ui/side-panel';
 
 function report(request: RunRequest, result: Record<string, unknown>): Report {
-  return { ...request, schema: 1, start_method: null, result, wall_ms: 10 / request.workers, spans: [], platform: { runtime: 'wasm' } };
+  return { ...request, schema: 1, start_method: null, result, wall_ms: 10 / request.workers, spans: [], events: [], platform: { runtime: 'wasm', os: 'emscripten', cores: 2, compiler: 'clang', variant: 'threads' } };
 }
 
 function fakePanel() {
@@ -37,7 +37,7 @@ function fakeView() {
 type BrowserRun = (request: RunRequest, call: number) => Promise<{ report: Report }>;
 type NativeRun = (request: RunRequest) => Promise<NativeResult>;
 
-function runnerWith(browserRun: BrowserRun, nativeRun: NativeRun = async (r) => ({ error: { schema: 1, error: { code: 'x', message: `no native ${r.demo}` } } })) {
+function runnerWith(browserRun: BrowserRun, nativeRun: NativeRun = async (r) => ({ error: { schema: 1, error: { code: 'unreachable', message: `no native ${r.demo}` } } })) {
   let calls = 0;
   const runtime = { run: vi.fn((request: RunRequest) => browserRun(request, ++calls)), cancel: vi.fn() };
   const native = {

@@ -1,14 +1,14 @@
-// The page's view of the report contract of DESIGN.md. Every side (native CLI, `cplay serve`, the
-// WASM module in a Worker) speaks these shapes, so the page never needs to know which one ran.
-// wasm/js/types.ts defines the contract; this file re-exports it and loosens only what the page
-// must treat generically or cannot trust.
+// The page's view of the report contract (docs/schema, described in docs/design.md). Every side
+// (native CLI, `cplay serve`, the WASM module in a Worker) speaks these shapes, so the page never
+// needs to know which one ran. wasm/js/types.ts holds the types generated from the schemas; this
+// file re-exports them and loosens only what the page handles generically.
 import type {
   Demo,
+  ErrorCode,
   ErrorReport,
   Info,
   Mode,
   NormalizedRequest,
-  Platform as ContractPlatform,
   Report as ContractReport,
   Span,
   StartMethod,
@@ -17,7 +17,8 @@ import type {
 } from '../../../wasm/js/types';
 
 // Exactly the contract's shapes. Event goes by TimelineEvent so that it never hides the DOM's Event.
-export type { Demo, ErrorReport, Mode, Span, StartMethod, TimelineEvent, WorkerState };
+export type { Demo, ErrorCode, ErrorReport, Mode, Span, StartMethod, TimelineEvent, WorkerState };
+export { isErrorReport } from '../../../wasm/js/types';
 
 /** The demos in the page's order (cards, URL checks). */
 export const DEMOS = ['io', 'primes', 'factorial', 'race'] as const satisfies readonly Demo[];
@@ -35,28 +36,16 @@ export interface RunRequest extends Pick<NormalizedRequest, 'demo' | 'mode' | 'w
   params: Params;
 }
 
-// Reports reach the page from places it does not control (a dropped file, another build of
-// `cplay`): validateReport() guarantees only some fields, so the page's view is looser than the
-// contract there, and keeps whatever else a report carries.
-
-export interface Platform extends Pick<ContractPlatform, 'runtime'>, Partial<Omit<ContractPlatform, 'runtime'>> {
-  [extra: string]: unknown;
-}
-
+// The page reads a report's params and result by name (the demos list them), so its view
+// indexes those two; every other field is the contract's. validateReport() checks a report
+// against the schema before the page takes it.
 export interface Report
-  extends Pick<ContractReport, 'schema' | 'demo' | 'mode' | 'start_method' | 'workers' | 'wall_ms' | 'spans' | 'events_truncated'> {
+  extends Pick<
+    ContractReport,
+    'schema' | 'demo' | 'mode' | 'start_method' | 'workers' | 'wall_ms' | 'spans' | 'events' | 'events_truncated' | 'gil' | 'startup_ms' | 'platform'
+  > {
   params: Params;
   result: Record<string, unknown>;
-  events?: TimelineEvent[];
-  platform: Platform;
-  [extra: string]: unknown;
-}
-
-/** Stricter than the module's own check: the page shows `error.message` of any JSON it is given. */
-export function isErrorReport(value: unknown): value is ErrorReport {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
 /** What the page reads of the WASM module's `info()`. */

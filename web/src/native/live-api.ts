@@ -1,11 +1,11 @@
 // The native side when the page is served by `cplay serve`: the same request, run by the C++
 // CLI's code on this machine's real cores, over POST /api/run.
-import { isErrorReport, type ErrorReport, type NativeInfo, type Report, type RunRequest } from '../model/types';
+import { isErrorReport, type ErrorCode, type ErrorReport, type NativeInfo, type Report, type RunRequest } from '../model/types';
 import { validateReport } from '../model/validate-report';
 
 export type NativeOutcome = { report: Report } | { error: ErrorReport };
 
-function failure(code: string, message: string): NativeOutcome {
+function failure(code: ErrorCode, message: string): NativeOutcome {
   return { error: { schema: 1, error: { code, message } } };
 }
 

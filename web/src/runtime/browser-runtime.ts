@@ -2,7 +2,7 @@
 // one Worker holding the best build available; `processes` starts one fresh Worker per process,
 // each with its own single-threaded instance, gives each a share of the tasks, and merges the
 // shares with assemble() — message passing, as separate processes would do.
-import { isErrorReport, type ErrorReport, type Report, type RunRequest, type WasmInfo } from '../model/types';
+import { isErrorReport, type ErrorCode, type ErrorReport, type Report, type RunRequest, type WasmInfo } from '../model/types';
 import { validateReport } from '../model/validate-report';
 import type { Variant } from './isolation';
 import type { MethodMap } from './worker-protocol';
@@ -30,7 +30,7 @@ function createPlaygroundWorker(): Worker {
 /** The code core/src/report.cpp gives std::bad_alloc. */
 export const OUT_OF_MEMORY = 'out-of-memory';
 
-function errorOutcome(code: string, message: string): Outcome {
+function errorOutcome(code: ErrorCode, message: string): Outcome {
   return { error: { schema: 1, error: { code, message } } };
 }
 
