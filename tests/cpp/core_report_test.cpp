@@ -1,5 +1,5 @@
-// The report is the contract between native, wasm, the web page and these tests (DESIGN.md,
-// "The report"): its fields, their types, and the facts that tie them together.
+// The report is the contract between native, wasm, the web page and these tests
+// (docs/schema/report.schema.json): its fields, their types, and the facts that tie them together.
 #include <set>
 #include <string>
 

@@ -11,7 +11,7 @@ import { isErrorReport } from '../../wasm/js/types';
 export const CPLAY = fileURLToPath(new URL('../../build/native/cplay', import.meta.url));
 export const nativeBuilt = existsSync(CPLAY);
 
-/** The CLI's arguments for a request: DESIGN.md's flags (snake_case params become --kebab-case). */
+/** The CLI's arguments for a request: its flags (snake_case params become --kebab-case). */
 export function cliArgs(request: Request): string[] {
   const args: string[] = [request.demo];
   if (request.mode) args.push('--mode', request.mode);
