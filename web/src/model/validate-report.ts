@@ -3,7 +3,7 @@
 // the report schema (docs/schema/report.schema.json) once, and the UI can trust the type afterwards.
 import { validateReport as matchesReportSchema } from '../../../wasm/js/contract-validators.generated.js';
 import { schemaProblems } from './schema-problems';
-import type { Demo, Report } from './types';
+import { isErrorReport, type Demo, type Report } from './types';
 
 export type Validation = { ok: true; report: Report } | { ok: false; problems: string[] };
 
@@ -36,11 +36,7 @@ function backwardsInTime(report: Record<string, unknown>): string[] {
 
 export function validateReport(value: unknown): Validation {
   if (!isRecord(value)) return { ok: false, problems: ['a report must be a JSON object'] };
-  if ('error' in value) {
-    const error = value.error;
-    const message = isRecord(error) && typeof error.message === 'string' ? error.message : 'unknown error';
-    return { ok: false, problems: [`this is an error report: ${message}`] };
-  }
+  if (isErrorReport(value)) return { ok: false, problems: [`this is an error report: ${value.error.message}`] };
   const problems = matchesReportSchema(value) ? [] : schemaProblems(matchesReportSchema.errors);
   problems.push(...backwardsInTime(value));
   if (problems.length > 0) return { ok: false, problems };
