@@ -22,8 +22,11 @@ const DOCUMENTS = [
   'module-info.schema.json',
 ];
 
-/** The validators the page and the loader import; tests compile every schema themselves. */
-const SHIPPED_VALIDATORS = { validateReport: 'report.schema.json', validateErrorReport: 'error-report.schema.json' };
+/** The validators the page and the loader import, with the type each one checks; tests compile every schema themselves. */
+const SHIPPED_VALIDATORS = {
+  validateReport: { file: 'report.schema.json', type: 'Report' },
+  validateErrorReport: { file: 'error-report.schema.json', type: 'ErrorReport' },
+};
 
 async function typesModule(): Promise<string> {
   const shapes = typeShapes(readSchemas());
@@ -51,22 +54,21 @@ async function typesModule(): Promise<string> {
 
 function validatorsModule(): string {
   const ajv = createContractAjv();
-  const ids = Object.fromEntries(Object.entries(SHIPPED_VALIDATORS).map(([name, file]) => [name, schemaId(file)]));
+  const ids = Object.fromEntries(Object.entries(SHIPPED_VALIDATORS).map(([name, { file }]) => [name, schemaId(file)]));
   return HEADER + standaloneCode(ajv, ids) + '\n';
 }
 
 function validatorsDeclaration(): string {
-  const types = Object.entries(SHIPPED_VALIDATORS).map(([name, file]) => {
-    const type = file === 'report.schema.json' ? 'Report' : 'ErrorReport';
-    return `export declare const ${name}: Validator<${type}>;\n`;
-  });
+  const validators = Object.entries(SHIPPED_VALIDATORS);
+  const types = validators.map(([, { type }]) => type).sort();
+  const declarations = validators.map(([name, { type }]) => `export declare const ${name}: Validator<${type}>;\n`);
   return (
     HEADER +
     "import type { ErrorObject } from 'ajv';\n" +
-    "import type { ErrorReport, Report } from './contract.generated';\n\n" +
+    `import type { ${types.join(', ')} } from './contract.generated';\n\n` +
     '/** True when the value matches the schema; otherwise `errors` says where and why. */\n' +
     'export interface Validator<T> {\n  (value: unknown): value is T;\n  errors?: ErrorObject[] | null;\n}\n\n' +
-    types.join('')
+    declarations.join('')
   );
 }
 
