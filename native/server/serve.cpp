@@ -15,7 +15,7 @@
 #include "server/api.hpp"
 #include "server/api_guard.hpp"
 #include "common/demo_options.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
 
 namespace cplay {
@@ -26,11 +26,16 @@ namespace {
 
 // The page needs SharedArrayBuffer for its threads build, hence cross-origin isolation; DIP lets
 // Chromium isolate the page even inside another site's iframe (embed mode).
-httplib::Headers isolation_headers() {
-  return {{"Cross-Origin-Opener-Policy", "same-origin"},
-          {"Cross-Origin-Embedder-Policy", "require-corp"},
-          {"Cross-Origin-Resource-Policy", "same-origin"},
-          {"Document-Isolation-Policy", "isolate-and-require-corp"}};
+// Cplay-Serve on every response tells the page that /api/* exists here: a static host would answer
+// it 404, which the browser logs as an error, so the page asks only where this header comes back.
+httplib::Headers default_headers(bool isolation) {
+  httplib::Headers headers{{"Cplay-Serve", CPLAY_VERSION}};
+  if (isolation)
+    headers.insert({{"Cross-Origin-Opener-Policy", "same-origin"},
+                    {"Cross-Origin-Embedder-Policy", "require-corp"},
+                    {"Cross-Origin-Resource-Policy", "same-origin"},
+                    {"Document-Isolation-Policy", "isolate-and-require-corp"}});
+  return headers;
 }
 
 std::string default_root() {
@@ -74,7 +79,7 @@ constexpr time_t kReadTimeoutSeconds = 3;
 ApiLimits api_limits(const ServeOptions& options) {
   ApiLimits limits;
   if (!options.job_timeout_s.empty()) {
-    playground::NumericSpec spec = kTimeoutSeconds;
+    playground::ParamSpec spec = kTimeoutSeconds;
     spec.flag = "--job-timeout-s";
     limits.job_timeout = std::chrono::seconds(playground::parse_numeric(options.job_timeout_s, spec));
   }
@@ -125,7 +130,7 @@ int run_server(const ServeOptions& options) {
   server.new_task_queue = [] { return new httplib::ThreadPool(kHttpThreads); };
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_read_timeout(kReadTimeoutSeconds, 0);
-  if (options.isolation) server.set_default_headers(isolation_headers());
+  server.set_default_headers(default_headers(options.isolation));
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
   server.set_file_extension_and_mimetype_mapping("js", "text/javascript");

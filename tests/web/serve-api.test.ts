@@ -107,6 +107,13 @@ describe('cplay serve: who may ask', () => {
     expect(page.body).toMatch(/<html/i);
   });
 
+  it('names itself on every response, so the page knows to ask for the API (a static host does not)', async () => {
+    for (const path of ['/', '/api/info', '/no-such-file']) {
+      const reply = await send(server.url, 'GET', path, { host });
+      expect(reply.headers['cplay-serve'], path).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
   it('sends no CORS headers', async () => {
     const reply = await send(server.url, 'GET', '/api/info', { host, origin: server.url.replace(/\/$/, '') });
     expect(reply.status).toBe(200);

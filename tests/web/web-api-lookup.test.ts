@@ -1,29 +1,26 @@
-// When the page asks for the native API: never where the answer can only be a 404 from a static
-// host, which the browser would log as an error on every load.
+// When the page asks for the native API: only where `cplay serve` sent the page, never where the
+// answer can only be a 404 from a static host, which the browser would log as an error.
 import { describe, expect, it } from 'vitest';
-import { apiLookup, type ApiLookupEnvironment } from '../../web/src/native/api-lookup';
+import { mayHaveNativeApi } from '../../web/src/native/api-lookup';
 
-const base: ApiLookupEnvironment = { crossOriginIsolated: false, serviceWorkerControlled: false, serviceWorkerWillRegister: false };
+const base = new URL('http://127.0.0.1:8080/');
 
-describe('apiLookup', () => {
-  it('asks when the server isolated the page (cplay serve, vite)', () => {
-    expect(apiLookup({ ...base, crossOriginIsolated: true })).toBe('ask');
+function answering(status: number, headers: Record<string, string>): typeof fetch {
+  return async () => new Response('<!doctype html>', { status, headers });
+}
+
+describe('mayHaveNativeApi', () => {
+  it('asks where the page came with a Cplay-Serve header', async () => {
+    await expect(mayHaveNativeApi(base, answering(200, { 'Cplay-Serve': '0.1.0' }))).resolves.toBe(true);
   });
 
-  it('asks when nothing will isolate the page: cplay serve --no-isolation with coi=0, a frame, plain http on a LAN', () => {
-    expect(apiLookup(base)).toBe('ask');
+  it('does not ask a static host, isolated or not', async () => {
+    await expect(mayHaveNativeApi(base, answering(200, {}))).resolves.toBe(false);
+    await expect(mayHaveNativeApi(base, answering(200, { 'Cross-Origin-Opener-Policy': 'same-origin' }))).resolves.toBe(false);
   });
 
-  it('skips on the first load of a static host, which the coi worker is about to reload', () => {
-    expect(apiLookup({ ...base, serviceWorkerWillRegister: true })).toBe('skip');
-  });
-
-  it('an isolated page needs no worker, so it asks even where the worker could register', () => {
-    expect(apiLookup({ ...base, crossOriginIsolated: true, serviceWorkerWillRegister: true })).toBe('ask');
-  });
-
-  it('under the coi worker asks only if the server sends isolation headers of its own', () => {
-    expect(apiLookup({ ...base, serviceWorkerControlled: true, crossOriginIsolated: true })).toBe('ask-if-server-isolates');
-    expect(apiLookup({ ...base, serviceWorkerControlled: true })).toBe('ask-if-server-isolates');
+  it('does not ask when the page itself cannot be fetched', async () => {
+    await expect(mayHaveNativeApi(base, answering(500, { 'Cplay-Serve': '0.1.0' }))).resolves.toBe(false);
+    await expect(mayHaveNativeApi(base, () => Promise.reject(new TypeError('Failed to fetch')))).resolves.toBe(false);
   });
 });
