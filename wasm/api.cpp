@@ -6,7 +6,7 @@
 #include "guarded.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "playground/run.hpp"
 #include "requests.hpp"
 #include "runtime.hpp"
@@ -82,8 +82,8 @@ std::string assemble(const std::string& request_json, const std::string& shards_
     std::vector<playground::ShardOutcome> outcomes;
     for (const json& shard : shards) {
       try {
-        outcomes.push_back(playground::shard_from_json(shard));
-      } catch (const json::exception& e) {
+        outcomes.push_back(playground::shard_from_json(shard, request.demo));
+      } catch (const std::runtime_error& e) {
         throw ArgumentError("assemble() got a shard that runShard() did not make: " + std::string(e.what()));
       }
     }

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 
 namespace cplay_wasm {
 

@@ -1,4 +1,4 @@
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 
 #include <cmath>
 
@@ -33,7 +33,7 @@ json platform_json() {
 json report_to_json(const Report& report) {
   json out = request_to_json(report.request);
   out["schema"] = 1;
-  out["result"] = report.result;
+  out["result"] = result_to_json(report.result);
   out["wall_ms"] = rounded(report.wall_ms);
   json spans = json::array();
   for (const Span& s : report.spans)
@@ -52,7 +52,7 @@ json report_to_json(const Report& report) {
                       {"end_ms", rounded(e.end_ms)}});
   out["events"] = std::move(events);
   if (report.events_truncated) out["events_truncated"] = true;
-  for (const auto& [key, value] : report.extra.items()) out[key] = value;
+  if (report.gil) out["gil"] = *report.gil;
   out["platform"] = platform_json();
   return out;
 }

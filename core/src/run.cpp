@@ -7,8 +7,6 @@
 
 namespace playground {
 
-using json = nlohmann::json;
-
 bool RunHooks::past_deadline() const { return deadline_ms > 0 && now_ms() >= deadline_ms; }
 
 void RunHooks::throw_stopped() const {
@@ -31,7 +29,7 @@ Report run(const Request& request, const RunHooks& hooks) {
     case Mode::Threads: run_threads(state, workers); break;
     case Mode::GilThreads: {
       const auto interval = std::chrono::milliseconds(request.params.switch_interval_ms);
-      report.extra["gil"] = {{"switches", run_gil_threads(state, workers, interval)}};
+      report.gil = GilFacts{run_gil_threads(state, workers, interval)};
       break;
     }
     case Mode::Async: run_async(state, workers); break;
@@ -77,15 +75,6 @@ Report assemble_shards(const Request& request, const std::vector<ShardOutcome>& 
   report.result = workload->result();
   report.wall_ms = wall_ms;
   return report;
-}
-
-json run_json(const std::string& request_json, const Capabilities& caps) {
-  try {
-    const json parsed = parse_request_text(request_json);
-    return report_to_json(run(parse_request(parsed, caps)));
-  } catch (...) {
-    return error_report_for(std::current_exception());
-  }
 }
 
 std::uint64_t total_items(const Request& request) { return make_workload(request, 1)->total_items(); }

@@ -1,19 +1,15 @@
-#include "playground/run.hpp"
-
-#include "playground/json_integer.hpp"
-
-#include <stdexcept>
 #include <string>
-#include <utility>
+
+#include "json_fields.hpp"
+#include "playground/report_json.hpp"
 
 namespace playground {
 
 using json = nlohmann::json;
 
-
 json shard_to_json(const ShardOutcome& outcome) {
   const Span& s = outcome.span;
-  return {{"partial", outcome.partial},
+  return {{"partial", partial_to_json(outcome.partial)},
           {"span",
            {{"worker", s.worker},
             {"pid", s.pid},
@@ -23,16 +19,14 @@ json shard_to_json(const ShardOutcome& outcome) {
             {"items", s.items}}}};
 }
 
-ShardOutcome shard_from_json(const json& in) {
-  const json& s = in.at("span");
+ShardOutcome shard_from_json(const json& in, Demo demo) {
+  const JsonFields shard(in, "shard");
+  const JsonFields span(shard.at("span"), "shard span");
   ShardOutcome outcome;
-  outcome.partial = in.at("partial");
-  outcome.span = Span{integer_of<std::uint64_t>(s.at("worker"), "worker"),
-                      integer_of<std::int64_t>(s.at("pid"), "pid"),
-                      integer_of<std::int64_t>(s.at("tid"), "tid"),
-                      s.at("start_ms").get<double>(),
-                      s.at("end_ms").get<double>(),
-                      integer_of<std::uint64_t>(s.at("items"), "items")};
+  outcome.partial = partial_from_json(demo, shard.at("partial"));
+  outcome.span = Span{span.integer<std::uint64_t>("worker"), span.integer<std::int64_t>("pid"),
+                      span.integer<std::int64_t>("tid"),     span.number("start_ms"),
+                      span.number("end_ms"),                 span.integer<std::uint64_t>("items")};
   return outcome;
 }
 

@@ -1,5 +1,4 @@
 #include <optional>
-#include "playground/json_integer.hpp"
 
 #include "accumulators.hpp"
 #include "playground/errors.hpp"
@@ -9,14 +8,9 @@
 namespace playground {
 namespace {
 
-using json = nlohmann::json;
-
-// Every task computes the same n! (the seed's list of equal numbers); the tallies must agree.
-struct FactorialTally {
-  std::uint64_t computed = 0;
-  std::optional<DecimalSummary> summary;
-  std::string decimal;  // only the task that prints fills it
-};
+// Every task computes the same n! (the seed's list of equal numbers): each worker tallies its
+// share as a partial, and all summaries must agree. Only the task that prints fills `decimal`.
+using FactorialTally = FactorialPartial;
 
 class FactorialWorkload final : public Workload {
  public:
@@ -39,42 +33,35 @@ class FactorialWorkload final : public Workload {
     // snippet-end: factorial-task
   }
 
-  json partial() const override {
+  DemoPartial partial() const override {
     FactorialTally total;
     tallies_.for_each([&](const FactorialTally& t) { merge(total, t); });
-    return to_json(total);
+    return total;
   }
 
-  void absorb(const json& partial) override {
-    FactorialTally tally;
-    tally.computed = integer_field<std::uint64_t>(partial, "computed");
-    if (partial.contains("digits"))
-      tally.summary = DecimalSummary{integer_field<std::uint64_t>(partial, "digits"),
-                                     partial.at("leading").get<std::string>(),
-                                     integer_field<std::uint64_t>(partial, "bits")};
-    tally.decimal = partial.value("decimal", "");
-    merge(absorbed_, tally);
+  void absorb(const DemoPartial& partial) override {
+    merge(absorbed_, partial_of<FactorialPartial>(Demo::Factorial, partial));
   }
 
-  json result() const override {
+  DemoResult result() const override {
     FactorialTally total = absorbed_;
     tallies_.for_each([&](const FactorialTally& t) { merge(total, t); });
     if (total.computed != count_ || !total.summary)
       throw RunError("computed " + std::to_string(total.computed) + " of " + std::to_string(count_) + " factorials");
-    json out = {{"n", n_},
-                {"count", total.computed},
-                {"digits", total.summary->digits},
-                {"leading", total.summary->leading},
-                {"trailing_zeros", factorial_trailing_zeros(n_)},
-                {"bits", total.summary->bits}};
-    if (print_) out["decimal"] = total.decimal;
+    FactorialResult out{n_,
+                        total.computed,
+                        total.summary->digits,
+                        total.summary->leading,
+                        factorial_trailing_zeros(n_),
+                        total.summary->bits,
+                        std::nullopt};
+    if (print_) out.decimal = total.decimal.value_or("");
     return out;
   }
 
  private:
   static void record(FactorialTally& tally, const DecimalSummary& summary) {
-    if (tally.summary && (tally.summary->digits != summary.digits || tally.summary->leading != summary.leading ||
-                          tally.summary->bits != summary.bits))
+    if (tally.summary && *tally.summary != summary)
       throw RunError("two computations of the same factorial disagree");
     tally.summary = summary;
   }
@@ -82,18 +69,7 @@ class FactorialWorkload final : public Workload {
   static void merge(FactorialTally& into, const FactorialTally& from) {
     if (from.summary) record(into, *from.summary);
     into.computed += from.computed;
-    if (into.decimal.empty()) into.decimal = from.decimal;
-  }
-
-  static json to_json(const FactorialTally& tally) {
-    json out = {{"computed", tally.computed}};
-    if (tally.summary) {
-      out["digits"] = tally.summary->digits;
-      out["leading"] = tally.summary->leading;
-      out["bits"] = tally.summary->bits;
-    }
-    if (!tally.decimal.empty()) out["decimal"] = tally.decimal;
-    return out;
+    if (!into.decimal) into.decimal = from.decimal;
   }
 
   std::uint64_t n_;

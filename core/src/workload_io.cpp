@@ -1,5 +1,4 @@
 #include "accumulators.hpp"
-#include "playground/json_integer.hpp"
 #include "workloads.hpp"
 
 namespace playground {
@@ -26,9 +25,9 @@ class IoWorkload final : public Workload {
     // snippet-end: io-step
   }
 
-  nlohmann::json partial() const override { return {{"completed", completed()}}; }
-  void absorb(const nlohmann::json& partial) override { absorbed_ += integer_field<std::uint64_t>(partial, "completed"); }
-  nlohmann::json result() const override { return {{"tasks", tasks_}, {"completed", completed() + absorbed_}}; }
+  DemoPartial partial() const override { return IoPartial{completed()}; }
+  void absorb(const DemoPartial& partial) override { absorbed_ += partial_of<IoPartial>(Demo::Io, partial).completed; }
+  DemoResult result() const override { return IoResult{tasks_, completed() + absorbed_}; }
 
  private:
   std::uint64_t completed() const {

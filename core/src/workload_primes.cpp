@@ -1,5 +1,4 @@
 #include <algorithm>
-#include "playground/json_integer.hpp"
 
 #include "accumulators.hpp"
 #include "playground/primes.hpp"
@@ -37,19 +36,20 @@ class PrimesWorkload final : public Workload {
     // snippet-end: primes-task
   }
 
-  nlohmann::json partial() const override {
+  DemoPartial partial() const override {
     const PrimeTally total = merged();
-    return {{"count", total.count}, {"largest", total.largest}};
+    return PrimesPartial{total.count, total.largest};
   }
 
-  void absorb(const nlohmann::json& partial) override {
-    absorbed_.add({integer_field<std::uint64_t>(partial, "count"), integer_field<std::uint64_t>(partial, "largest")});
+  void absorb(const DemoPartial& partial) override {
+    const auto& share = partial_of<PrimesPartial>(Demo::Primes, partial);
+    absorbed_.add({share.count, share.largest});
   }
 
-  nlohmann::json result() const override {
+  DemoResult result() const override {
     PrimeTally total = merged();
     total.add(absorbed_);
-    return {{"count", total.count}, {"largest", total.largest}};
+    return PrimesResult{total.count, total.largest};
   }
 
  private:

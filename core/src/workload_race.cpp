@@ -1,5 +1,4 @@
 #include <algorithm>
-#include "playground/json_integer.hpp"
 #include <mutex>
 
 #include "accumulators.hpp"
@@ -7,8 +6,6 @@
 
 namespace playground {
 namespace {
-
-using json = nlohmann::json;
 
 // Increments per slice: the points where a GIL may switch or a coroutine yields, as often as
 // the seed's asyncio version awaits (it yields every 10000; we choose finer for livelier timelines).
@@ -65,30 +62,30 @@ class RaceWorkload final : public Workload {
     return {cursor == increments_ ? StepKind::Done : StepKind::More, 0, slice};
   }
 
-  json partial() const override { return {{"final", value_->load()}, {"increments_done", done()}}; }
+  DemoPartial partial() const override { return RacePartial{value_->load(), done()}; }
 
-  void absorb(const json& partial) override {
-    absorbed_done_ += integer_field<std::uint64_t>(partial, "increments_done");
-    if (!shared_) isolated_finals_.push_back(integer_field<std::int64_t>(partial, "final"));
+  void absorb(const DemoPartial& partial) override {
+    const auto& share = partial_of<RacePartial>(Demo::Race, partial);
+    absorbed_done_ += share.increments_done;
+    if (!shared_) isolated_finals_.push_back(share.final_value);
   }
 
-  json result() const override {
-    const auto expected = static_cast<std::int64_t>(tasks_ * increments_);
-    const std::int64_t final_value = value_->load();
-    json out = {{"expected", expected},
-                {"final", final_value},
-                {"sync", to_string(sync_)},
-                {"increments_done", done() + absorbed_done_}};
+  DemoResult result() const override {
+    RaceResult out;
+    out.expected = static_cast<std::int64_t>(tasks_ * increments_);
+    out.final_value = value_->load();
+    out.sync = sync_;
+    out.increments_done = done() + absorbed_done_;
     if (processes_) {
-      out["shared_memory"] = shared_;
+      out.shared_memory = shared_;
       // Without shared memory every child added to its own copy and the parent's copy never
       // moved: no counter was shared, so no update was lost and there is no "lost" to report.
       if (!shared_) {
-        out["child_finals"] = isolated_finals_;
+        out.child_finals = isolated_finals_;
         return out;
       }
     }
-    out["lost"] = expected - final_value;
+    out.lost = out.expected - out.final_value;
     return out;
   }
 

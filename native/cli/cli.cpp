@@ -13,6 +13,7 @@
 #include "cli/human_output.hpp"
 #include "common/machine_info.hpp"
 #include "playground/errors.hpp"
+#include "playground/report_json.hpp"
 #include "server/serve.hpp"
 #include "cli/start_methods_command.hpp"
 

@@ -8,6 +8,7 @@
 #include "common/execute.hpp"
 #include "cli/human_output.hpp"
 #include "playground/platform.hpp"
+#include "playground/report_json.hpp"
 
 namespace cplay {
 

@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <iomanip>
 #include <sstream>
+#include <variant>
+
+#include <nlohmann/json.hpp>
 
 namespace cplay {
 
-using playground::Demo;
 using playground::Report;
 
 std::string format_duration(double ms) {
@@ -17,34 +19,43 @@ std::string format_duration(double ms) {
   return text;
 }
 
-std::string describe_result(const Report& report) {
-  const auto& r = report.result;
-  std::ostringstream out;
-  switch (report.request.demo) {
-    case Demo::Primes:
-      out << r.at("count").get<std::uint64_t>() << " primes up to " << report.request.params.limit;
-      if (r.at("count").get<std::uint64_t>() > 0) out << " (largest " << r.at("largest").get<std::uint64_t>() << ")";
-      break;
-    case Demo::Factorial:
-      out << r.at("count").get<std::uint64_t>() << " x " << r.at("n").get<std::uint64_t>() << "! = "
-          << r.at("leading").get<std::string>() << (r.at("digits").get<std::uint64_t>() > 20 ? "..." : "") << " ("
-          << r.at("digits").get<std::uint64_t>() << " digits, " << r.at("trailing_zeros").get<std::uint64_t>()
-          << " trailing zeros, " << r.at("bits").get<std::uint64_t>() << " bits)";
-      break;
-    case Demo::Race:
-      if (r.contains("child_finals")) {
-        out << "nothing shared, nothing lost: each child counted its own copy to";
-        for (const auto& value : r.at("child_finals")) out << " " << value.get<std::int64_t>();
-        out << "; the parent's counter stayed " << r.at("final").get<std::int64_t>();
-      } else {
-        out << "counter " << r.at("final").get<std::int64_t>() << " of " << r.at("expected").get<std::int64_t>() << ": "
-            << r.at("lost").get<std::int64_t>() << " updates lost (sync " << r.at("sync").get<std::string>() << ")";
-      }
-      break;
-    case Demo::Io:
-      out << r.at("completed").get<std::uint64_t>() << " of " << r.at("tasks").get<std::uint64_t>() << " tasks completed";
-      break;
+namespace {
+
+// Each demo's line, from its result's fields.
+struct ResultLine {
+  const playground::Request& request;
+  std::ostringstream& out;
+
+  void operator()(const playground::PrimesResult& r) const {
+    out << r.count << " primes up to " << request.params.limit;
+    if (r.count > 0) out << " (largest " << r.largest << ")";
   }
+  void operator()(const playground::FactorialResult& r) const {
+    out << r.count << " x " << r.n << "! = " << r.leading << (r.digits > 20 ? "..." : "") << " (" << r.digits
+        << " digits, " << r.trailing_zeros << " trailing zeros, " << r.bits << " bits)";
+  }
+  void operator()(const playground::RaceResult& r) const {
+    if (r.lost) {
+      out << "counter " << r.final_value << " of " << r.expected << ": " << *r.lost << " updates lost (sync "
+          << playground::to_string(r.sync) << ")";
+      return;
+    }
+    // No `lost`: processes without shared memory, where each child counted its own copy.
+    out << "nothing shared, nothing lost: each child counted its own copy to";
+    if (r.child_finals)
+      for (const std::int64_t value : *r.child_finals) out << " " << value;
+    out << "; the parent's counter stayed " << r.final_value;
+  }
+  void operator()(const playground::IoResult& r) const {
+    out << r.completed << " of " << r.tasks << " tasks completed";
+  }
+};
+
+}  // namespace
+
+std::string describe_result(const Report& report) {
+  std::ostringstream out;
+  std::visit(ResultLine{report.request, out}, report.result);
   return out.str();
 }
 
@@ -56,8 +67,7 @@ void print_report(std::ostream& out, const Report& report) {
   out << ", " << request.workers << (request.workers == 1 ? " worker" : " workers") << "\n";
   out << "result: " << describe_result(report) << "\n";
   out << "wall time: " << format_duration(report.wall_ms) << "\n";
-  if (report.extra.contains("gil"))
-    out << "GIL hand-overs: " << report.extra.at("gil").at("switches").get<std::uint64_t>() << "\n";
+  if (report.gil) out << "GIL hand-overs: " << report.gil->switches << "\n";
   out << std::left << std::setw(8) << "worker" << std::setw(10) << "pid" << std::setw(10) << "tid" << std::setw(12)
       << "items" << std::setw(12) << "start ms" << "end ms\n";
   out << std::fixed << std::setprecision(1);
@@ -65,18 +75,22 @@ void print_report(std::ostream& out, const Report& report) {
     out << std::setw(8) << span.worker << std::setw(10) << span.pid << std::setw(10) << span.tid << std::setw(12)
         << span.items << std::setw(12) << span.start_ms << span.end_ms << "\n";
   out << std::defaultfloat;
-  if (request.demo == Demo::Factorial && report.result.contains("decimal"))
-    out << "decimal:\n" << report.result.at("decimal").get<std::string>() << "\n";
+  if (const auto* factorial = std::get_if<playground::FactorialResult>(&report.result); factorial && factorial->decimal)
+    out << "decimal:\n" << *factorial->decimal << "\n";
 }
 
 void print_race_summary(std::ostream& out, const std::vector<Report>& runs) {
   if (runs.size() < 2) return;
-  if (!runs.front().result.contains("lost")) {
-    out << "over " << runs.size() << " runs: no counter was shared (no --shared-memory), so none could lose an update\n";
-    return;
-  }
   std::vector<std::int64_t> lost;
-  for (const auto& run : runs) lost.push_back(run.result.at("lost").get<std::int64_t>());
+  for (const auto& run : runs) {
+    const auto* race = std::get_if<playground::RaceResult>(&run.result);
+    if (race == nullptr) return;
+    if (!race->lost) {
+      out << "over " << runs.size() << " runs: no counter was shared (no --shared-memory), so none could lose an update\n";
+      return;
+    }
+    lost.push_back(*race->lost);
+  }
   const auto [min, max] = std::minmax_element(lost.begin(), lost.end());
   double mean = 0;
   for (auto l : lost) mean += static_cast<double>(l);

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "playground/platform.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 
 namespace cplay {
 

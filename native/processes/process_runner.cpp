@@ -135,7 +135,7 @@ playground::Report run_processes(const Request& request, const playground::RunHo
     if (shared && method == StartMethod::Spawn) shared->unlink_name();
     start_line.write_end.reset();
   };
-  const std::vector<playground::ShardOutcome> outcomes = collect_outcomes(children, collect);
+  const std::vector<playground::ShardOutcome> outcomes = collect_outcomes(children, request.demo, collect);
   const double wall_ms = playground::now_ms() - origin;
   playground::Report report = playground::assemble_shards(request, outcomes, wall_ms, counter);
   report.request.start_method = method;  // a request built in code may have left it to us

@@ -21,8 +21,8 @@ constexpr double kTickIntervalMs = 100;
 
 class Collector {
  public:
-  Collector(ChildGroup& children, const CollectHooks& hooks)
-      : children_(children), hooks_(hooks), awaiting_ready_(static_cast<bool>(hooks.on_all_ready)) {}
+  Collector(ChildGroup& children, playground::Demo demo, const CollectHooks& hooks)
+      : children_(children), demo_(demo), hooks_(hooks), awaiting_ready_(static_cast<bool>(hooks.on_all_ready)) {}
 
   std::vector<playground::ShardOutcome> run() {
     double next_tick = playground::now_ms() + kTickIntervalMs;
@@ -85,7 +85,7 @@ class Collector {
     DrainResult drained = DrainResult::StillOpen;
     try {
       drained = drain_into(child.results.get(), child.decoder);
-      while (auto payload = child.decoder.next()) handle(child, parse_child_message(*payload));
+      while (auto payload = child.decoder.next()) handle(child, parse_child_message(*payload, demo_));
     } catch (const playground::RunError&) {
       throw;
     } catch (const std::exception& e) {
@@ -134,6 +134,7 @@ class Collector {
   }
 
   ChildGroup& children_;
+  playground::Demo demo_;
   const CollectHooks& hooks_;
   bool awaiting_ready_;
   std::vector<bool> ready_;
@@ -141,8 +142,9 @@ class Collector {
 
 }  // namespace
 
-std::vector<playground::ShardOutcome> collect_outcomes(ChildGroup& children, const CollectHooks& hooks) {
-  return Collector(children, hooks).run();
+std::vector<playground::ShardOutcome> collect_outcomes(ChildGroup& children, playground::Demo demo,
+                                                      const CollectHooks& hooks) {
+  return Collector(children, demo, hooks).run();
 }
 
 }  // namespace cplay

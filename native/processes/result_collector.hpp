@@ -20,12 +20,14 @@ struct CollectHooks {
   std::function<void()> on_all_ready;
 };
 
-// The parent's loop: polls every child's result pipe (and the signal pipe), decodes messages,
-// reaps each child when its pipe reaches end of file, and returns the outcomes in worker order.
+// The parent's loop: polls every child's result pipe (and the signal pipe), decodes messages
+// (results as partials of `demo`), reaps each child when its pipe reaches end of file, and
+// returns the outcomes in worker order.
 // No threads: everything happens on the calling thread.
 // Throws playground::RunError when a child fails (the message names worker, pid and signal or
 // exit code), the run is cancelled (code "cancelled") or passes its deadline (code "timeout");
 // every child is killed and reaped first.
-std::vector<playground::ShardOutcome> collect_outcomes(ChildGroup& children, const CollectHooks& hooks);
+std::vector<playground::ShardOutcome> collect_outcomes(ChildGroup& children, playground::Demo demo,
+                                                      const CollectHooks& hooks);
 
 }  // namespace cplay

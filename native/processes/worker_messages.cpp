@@ -1,6 +1,7 @@
 #include "processes/worker_messages.hpp"
 
 #include "playground/json_integer.hpp"
+#include "playground/report_json.hpp"
 
 #include <stdexcept>
 #include <utility>
@@ -50,7 +51,7 @@ std::string error_message(std::string_view code, std::string_view message) {
   return json{{"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-ChildMessage parse_child_message(std::string_view payload) {
+ChildMessage parse_child_message(std::string_view payload, playground::Demo demo) {
   const json in = json::parse(payload);
   ChildMessage message;
   if (in.contains("progress")) {
@@ -60,7 +61,7 @@ ChildMessage parse_child_message(std::string_view payload) {
     message.kind = ChildMessage::Kind::Ready;
   } else if (in.contains("result")) {
     message.kind = ChildMessage::Kind::Result;
-    message.outcome = playground::shard_from_json(in.at("result"));
+    message.outcome = playground::shard_from_json(in.at("result"), demo);
   } else if (in.contains("error")) {
     message.kind = ChildMessage::Kind::Error;
     message.error_code = in.at("error").at("code").get<std::string>();

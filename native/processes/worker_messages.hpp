@@ -47,7 +47,8 @@ struct ChildMessage {
   std::string error_text;               // Error
 };
 
-// Throws std::runtime_error (or a json exception) on anything that is not one of the above.
-ChildMessage parse_child_message(std::string_view payload);
+// `demo` is the run's: a result must carry that demo's partial. Throws std::runtime_error (or a
+// json exception) on anything that is not one of the above.
+ChildMessage parse_child_message(std::string_view payload, playground::Demo demo);
 
 }  // namespace cplay

@@ -9,7 +9,7 @@
 #include "common/machine_info.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
 #include "start_methods/start_methods.hpp"
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "playground/errors.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 
 namespace cplay {
 namespace {

@@ -16,7 +16,7 @@
 #include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "processes/spawned_worker.hpp"
 #include "start_methods/start_methods.hpp"
 #include "processes/unique_fd.hpp"

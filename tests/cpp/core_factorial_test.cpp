@@ -102,7 +102,7 @@ TEST(Factorial, SmallFactorialsAsText) {
 }
 
 TEST(Factorial, RunReportsEveryField) {
-  const json result = run_result("factorial", "sequential", {{"n", 1000}, {"count", 2}});
+  const json result = run_result_json("factorial", "sequential", {{"n", 1000}, {"count", 2}});
   EXPECT_EQ(result, (json{{"n", 1000},
                           {"count", 2},
                           {"digits", 2568},
@@ -112,9 +112,9 @@ TEST(Factorial, RunReportsEveryField) {
 }
 
 TEST(Factorial, RunPrintsTheWholeNumberOnlyWhenAsked) {
-  const json printed = run_result("factorial", "threads", {{"n", 25}, {"count", 3}, {"print", true}}, 3);
+  const json printed = run_result_json("factorial", "threads", {{"n", 25}, {"count", 3}, {"print", true}}, 3);
   EXPECT_EQ(printed.at("decimal"), "15511210043330985984000000");
-  const json quiet = run_result("factorial", "threads", {{"n", 25}, {"count", 3}}, 3);
+  const json quiet = run_result_json("factorial", "threads", {{"n", 25}, {"count", 3}}, 3);
   EXPECT_FALSE(quiet.contains("decimal"));
 }
 

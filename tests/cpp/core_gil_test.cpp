@@ -157,11 +157,12 @@ Report cpu_bound_gil_run(std::uint64_t workers) {
 
 TEST(GilThreads, CpuBoundWorkersTakeTurns) {
   const Report report = cpu_bound_gil_run(2);
-  EXPECT_EQ(report.result.at("count"), 49'098);
+  EXPECT_EQ(std::get<PrimesResult>(report.result).count, 49'098u);
   ASSERT_EQ(report.spans.size(), 2u);
   for (const Span& span : report.spans) EXPECT_GT(span.items, 0u) << "worker " << span.worker << " never ran";
   EXPECT_EQ(span_items(report), 600'000u);
-  EXPECT_GE(report.extra.at("gil").at("switches").get<std::uint64_t>(), 2u);
+  ASSERT_TRUE(report.gil);
+  EXPECT_GE(report.gil->switches, 2u);
   for (std::uint64_t worker : {0, 1})
     EXPECT_FALSE(events_of(report, worker, WorkerState::GilWait).empty()) << "worker " << worker;
 }
@@ -182,14 +183,14 @@ TEST(GilThreads, SomeWorkerIsPreemptedMidRun) {
 
 TEST(GilThreads, OneWorkerNeverSwitches) {
   const Report report = cpu_bound_gil_run(1);
-  EXPECT_EQ(report.result.at("count"), 49'098);
-  EXPECT_EQ(report.extra.at("gil").at("switches"), 0);
+  EXPECT_EQ(std::get<PrimesResult>(report.result).count, 49'098u);
+  EXPECT_EQ(report.gil, GilFacts{0});
 }
 
 // Blocking I/O releases the GIL: every worker gets to wait, and no wait is spent holding it.
 TEST(GilThreads, IoWaitsReleaseTheGil) {
   const Report report = run(make_request("io", "gil-threads", {{"tasks", 4}, {"latency_ms", 20}}, 2));
-  EXPECT_EQ(report.result, (json{{"tasks", 4}, {"completed", 4}}));
+  EXPECT_EQ(report.result, DemoResult(IoResult{4, 4}));
   for (std::uint64_t worker : {0, 1}) {
     EXPECT_FALSE(events_of(report, worker, WorkerState::Waiting).empty()) << "worker " << worker;
     EXPECT_GT(report.spans[worker].items, 0u) << "worker " << worker;

@@ -97,7 +97,7 @@ TEST(Cancel, ACompletedRunIsNotAffectedByAnUnsetFlag) {
   RunHooks hooks;
   hooks.cancel = &cancel;
   const Report report = run(make_request("primes", "threads", {{"limit", 1'000}}, 2), hooks);
-  EXPECT_EQ(report.result.at("count"), 168);
+  EXPECT_EQ(std::get<PrimesResult>(report.result).count, 168u);
 }
 
 }  // namespace

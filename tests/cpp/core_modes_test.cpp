@@ -13,9 +13,9 @@ namespace {
 
 // Runs `params` in every in-process mode and compares with the sequential result.
 void expect_modes_agree(const std::string& demo, const json& params, std::uint64_t workers) {
-  const json reference = run_result(demo, "sequential", params);
+  const DemoResult reference = run_result(demo, "sequential", params);
   for (const auto& mode : in_process_modes()) {
-    const json result = run_result(demo, mode, params, workers);
+    const DemoResult result = run_result(demo, mode, params, workers);
     EXPECT_EQ(result, reference) << demo << " in mode " << mode << " with " << workers << " workers";
   }
 }
@@ -50,9 +50,10 @@ TEST(ModeAgreement, RaceWithLockAndAtomic) {
   for (const char* sync : {"lock", "atomic"}) {
     for (std::uint64_t workers : {1, 2, 4}) {
       const json params = {{"increments", 20'000}, {"sync", sync}};
-      const json reference = run_result("race", workers == 1 ? "sequential" : "threads", params, workers);
-      EXPECT_EQ(reference.at("expected"), 20'000 * workers);
-      EXPECT_EQ(reference.at("final"), reference.at("expected"));
+      const DemoResult reference = run_result("race", workers == 1 ? "sequential" : "threads", params, workers);
+      const auto& race = std::get<RaceResult>(reference);
+      EXPECT_EQ(race.expected, static_cast<std::int64_t>(20'000 * workers));
+      EXPECT_EQ(race.final_value, race.expected);
       for (const auto& mode : in_process_modes()) {
         if (mode == "sequential" && workers != 1) continue;
         EXPECT_EQ(run_result("race", mode, params, workers), reference) << sync << " in mode " << mode;
@@ -79,7 +80,7 @@ TEST(Shards, MergedResultEqualsSequential) {
       {"io", {{"tasks", 5}, {"latency_ms", 1}}},
   };
   for (const auto& c : cases) {
-    const json reference = run_result(c.demo, "sequential", c.params);
+    const DemoResult reference = run_result(c.demo, "sequential", c.params);
     for (std::uint64_t shards : {1, 2, 3, 4}) {
       const Report merged = run_as_shards(processes_request(c.demo, c.params, shards), shards);
       EXPECT_EQ(merged.result, reference) << c.demo << " in " << shards << " shards";
@@ -102,7 +103,7 @@ TEST(Shards, SpansAreOrderedByShardAndCoverEveryItem) {
 TEST(Shards, PrintedFactorialComesFromTheShardThatRanTaskZero) {
   const json params = {{"n", 30}, {"count", 3}, {"print", true}};
   const Report merged = run_as_shards(processes_request("factorial", params, 3), 3);
-  EXPECT_EQ(merged.result.at("decimal"), "265252859812191058636308480000000");
+  EXPECT_EQ(std::get<FactorialResult>(merged.result).decimal, "265252859812191058636308480000000");
   EXPECT_EQ(merged.result, run_result("factorial", "sequential", params));
 }
 
@@ -113,10 +114,12 @@ TEST(Shards, RaceWithSharedCounterIsExact) {
     const Report merged =
         run_as_shards(processes_request("race", {{"increments", 10'000}, {"sync", sync}, {"shared_memory", true}}, 3),
                       3, RaceCounter{&counter, &lock});
-    EXPECT_EQ(merged.result.at("expected"), 30'000) << sync;
-    EXPECT_EQ(merged.result.at("final"), 30'000) << sync;
-    EXPECT_EQ(merged.result.at("lost"), 0) << sync;
-    EXPECT_EQ(merged.result.at("shared_memory"), true);
+    const auto& race = std::get<RaceResult>(merged.result);
+    EXPECT_EQ(race.expected, 30'000) << sync;
+    EXPECT_EQ(race.final_value, 30'000) << sync;
+    EXPECT_EQ(race.lost, 0) << sync;
+    EXPECT_EQ(race.shared_memory, true);
+    EXPECT_FALSE(race.child_finals) << "the children shared one counter";
     EXPECT_EQ(counter.load(), 30'000);
   }
 }
@@ -127,19 +130,20 @@ TEST(Shards, RaceWithSharedCounterIsExact) {
 // copy never moved. A "lost" figure here would misteach (an earlier report said 10,000 lost).
 TEST(Shards, RaceWithoutSharedMemoryReportsEachChildsOwnCopy) {
   const Report merged = run_as_shards(processes_request("race", {{"increments", 5'000}, {"sync", "none"}}, 2), 2);
-  EXPECT_EQ(merged.result.at("expected"), 10'000);
-  EXPECT_EQ(merged.result.at("final"), 0);
-  EXPECT_FALSE(merged.result.contains("lost"));
-  EXPECT_EQ(merged.result.at("shared_memory"), false);
-  EXPECT_EQ(merged.result.at("increments_done"), 10'000);
-  EXPECT_EQ(merged.result.at("child_finals"), (json{5'000, 5'000}));
+  const auto& race = std::get<RaceResult>(merged.result);
+  EXPECT_EQ(race.expected, 10'000);
+  EXPECT_EQ(race.final_value, 0);
+  EXPECT_FALSE(race.lost);
+  EXPECT_EQ(race.shared_memory, false);
+  EXPECT_EQ(race.increments_done, 10'000u);
+  EXPECT_EQ(race.child_finals, (std::vector<std::int64_t>{5'000, 5'000}));
 }
 
 TEST(Shards, JsonRoundTripKeepsEveryField) {
   const Request request = processes_request("primes", {{"limit", 10'000}}, 2);
   const ShardOutcome original = run_shard(request, 1, 2, 0.0);
   // Through text, as it travels over a pipe or postMessage.
-  const ShardOutcome copy = shard_from_json(json::parse(shard_to_json(original).dump()));
+  const ShardOutcome copy = shard_from_json(json::parse(shard_to_json(original).dump()), Demo::Primes);
   EXPECT_EQ(copy.partial, original.partial);
   EXPECT_EQ(copy.span.worker, 1u);
   EXPECT_EQ(copy.span.worker, original.span.worker);
@@ -155,7 +159,7 @@ TEST(Shards, JsonRoundTripPreservesAMerge) {
   const Request request = processes_request("factorial", {{"n", 100}, {"count", 4}}, 2);
   std::vector<ShardOutcome> outcomes;
   for (std::uint64_t i = 0; i < 2; ++i)
-    outcomes.push_back(shard_from_json(json::parse(shard_to_json(run_shard(request, i, 2, 0.0)).dump())));
+    outcomes.push_back(shard_from_json(json::parse(shard_to_json(run_shard(request, i, 2, 0.0)).dump()), Demo::Factorial));
   EXPECT_EQ(assemble_shards(request, outcomes, 1.0).result, run_result("factorial", "sequential", {{"n", 100}, {"count", 4}}));
 }
 
@@ -169,15 +173,24 @@ TEST(Shards, MissingShardIsAnError) {
 TEST(Shards, OutOfRangeNumbersFromAChildAreRefusedNotCast) {
   // A float where an integer belongs would be cast with undefined behaviour by get<uint64_t>().
   const Request request = processes_request("primes", {{"limit", 100}}, 1);
-  ShardOutcome outcome = run_shard(request, 0, 1, 0.0);
+  const json message = shard_to_json(run_shard(request, 0, 1, 0.0));
   for (const json bad : {json(1e20), json(-1), json(1.5), json("7")}) {
-    ShardOutcome corrupt = outcome;
-    corrupt.partial["count"] = bad;
-    EXPECT_THROW(assemble_shards(request, {corrupt}, 1.0), std::runtime_error) << bad.dump();
-    json message = shard_to_json(outcome);
-    message["span"]["items"] = bad;
-    EXPECT_THROW(shard_from_json(message), std::runtime_error) << bad.dump();
+    json corrupt_partial = message;
+    corrupt_partial["partial"]["count"] = bad;
+    EXPECT_THROW(shard_from_json(corrupt_partial, Demo::Primes), std::runtime_error) << bad.dump();
+    json corrupt_span = message;
+    corrupt_span["span"]["items"] = bad;
+    EXPECT_THROW(shard_from_json(corrupt_span, Demo::Primes), std::runtime_error) << bad.dump();
   }
+}
+
+TEST(Shards, AnotherDemosPartialIsRefused) {
+  // A result that reached the wrong parent must fail the run, not be read as something else.
+  const json primes_shard = shard_to_json(run_shard(processes_request("primes", {{"limit", 100}}, 1), 0, 1, 0.0));
+  EXPECT_THROW(shard_from_json(primes_shard, Demo::Race), std::runtime_error);
+  const Request io = processes_request("io", {{"tasks", 1}, {"latency_ms", 0}}, 1);
+  const ShardOutcome primes_outcome = shard_from_json(primes_shard, Demo::Primes);
+  EXPECT_EQ(run_error_code([&] { assemble_shards(io, {primes_outcome}, 1.0); }), "run-failed");
 }
 
 TEST(Shards, RunRefusesTheProcessesMode) {

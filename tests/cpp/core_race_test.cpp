@@ -10,28 +10,31 @@
 namespace playground::testing {
 namespace {
 
-json race(const std::string& mode, const std::string& sync, std::uint64_t workers, std::uint64_t increments) {
-  return run_result("race", mode, {{"increments", increments}, {"sync", sync}}, workers);
+RaceResult race(const std::string& mode, const std::string& sync, std::uint64_t workers, std::uint64_t increments) {
+  return std::get<RaceResult>(run_result("race", mode, {{"increments", increments}, {"sync", sync}}, workers));
 }
 
 // Bookkeeping that holds for every run: the report is internally consistent.
-void expect_consistent(const json& result, std::uint64_t workers, std::uint64_t increments, const std::string& sync) {
+void expect_consistent(const RaceResult& result, std::uint64_t workers, std::uint64_t increments,
+                       const std::string& sync) {
   const auto expected = static_cast<std::int64_t>(workers * increments);
-  EXPECT_EQ(result.at("expected"), expected);
-  EXPECT_EQ(result.at("sync"), sync);
-  EXPECT_EQ(result.at("lost").get<std::int64_t>(), expected - result.at("final").get<std::int64_t>());
+  EXPECT_EQ(result.expected, expected);
+  EXPECT_EQ(to_string(result.sync), sync);
+  EXPECT_EQ(result.lost, expected - result.final_value);
+  EXPECT_FALSE(result.shared_memory) << "only processes say whether memory was shared";
+  EXPECT_FALSE(result.child_finals);
   // Every increment was attempted, whether or not it survived.
-  EXPECT_EQ(result.at("increments_done"), workers * increments);
+  EXPECT_EQ(result.increments_done, workers * increments);
 }
 
 TEST(Race, LockAndAtomicAreExactInEveryMode) {
   for (const char* sync : {"lock", "atomic"}) {
     for (const auto& mode : in_process_modes()) {
       const std::uint64_t workers = kMaxTestWorkers;
-      const json result = race(mode, sync, workers, 25'000);
+      const RaceResult result = race(mode, sync, workers, 25'000);
       expect_consistent(result, workers, 25'000, sync);
-      EXPECT_EQ(result.at("final"), result.at("expected")) << sync << " in mode " << mode;
-      EXPECT_EQ(result.at("lost"), 0) << sync << " in mode " << mode;
+      EXPECT_EQ(result.final_value, result.expected) << sync << " in mode " << mode;
+      EXPECT_EQ(result.lost, 0) << sync << " in mode " << mode;
     }
   }
 }
@@ -41,40 +44,40 @@ TEST(Race, LockAndAtomicAreExactInEveryMode) {
 TEST(Race, NoneWithThreadsNeverExceedsExpected) {
   for (std::uint64_t workers : {2, 4}) {
     for (int attempt = 0; attempt < 3; ++attempt) {
-      const json result = race("threads", "none", workers, 50'000);
+      const RaceResult result = race("threads", "none", workers, 50'000);
       expect_consistent(result, workers, 50'000, "none");
-      const auto final_value = result.at("final").get<std::int64_t>();
+      const std::int64_t final_value = result.final_value;
       EXPECT_LE(final_value, static_cast<std::int64_t>(workers * 50'000));
       EXPECT_GE(final_value, 1);
-      EXPECT_GE(result.at("lost").get<std::int64_t>(), 0);
+      EXPECT_GE(result.lost.value(), 0);
     }
   }
 }
 
 TEST(Race, NoneIsExactWithOneWorker) {
   for (const auto& mode : in_process_modes()) {
-    const json result = race(mode, "none", 1, 30'000);
+    const RaceResult result = race(mode, "none", 1, 30'000);
     expect_consistent(result, 1, 30'000, "none");
-    EXPECT_EQ(result.at("final"), 30'000) << mode;
+    EXPECT_EQ(result.final_value, 30'000) << mode;
   }
 }
 
 // asyncio's lesson: coroutines switch only where they await, never inside `counter += 1`.
 TEST(Race, AsyncIsExactEvenWithoutSynchronisation) {
   for (std::uint64_t workers : {2, 3, 4}) {
-    const json result = race("async", "none", workers, 40'000);
+    const RaceResult result = race("async", "none", workers, 40'000);
     expect_consistent(result, workers, 40'000, "none");
-    EXPECT_EQ(result.at("final"), result.at("expected")) << workers << " coroutines";
-    EXPECT_EQ(result.at("lost"), 0);
+    EXPECT_EQ(result.final_value, result.expected) << workers << " coroutines";
+    EXPECT_EQ(result.lost, 0);
   }
 }
 
 TEST(Race, GilThreadsWithoutSynchronisationNeverExceedsExpected) {
-  const json result = run_result("race", "gil-threads",
-                                 {{"increments", 40'000}, {"sync", "none"}, {"switch_interval_ms", 1}}, 2);
+  const auto result = std::get<RaceResult>(
+      run_result("race", "gil-threads", {{"increments", 40'000}, {"sync", "none"}, {"switch_interval_ms", 1}}, 2));
   expect_consistent(result, 2, 40'000, "none");
-  EXPECT_LE(result.at("final").get<std::int64_t>(), 80'000);
-  EXPECT_GE(result.at("final").get<std::int64_t>(), 1);
+  EXPECT_LE(result.final_value, 80'000);
+  EXPECT_GE(result.final_value, 1);
 }
 
 TEST(Race, SequentialRunsEveryWorkersLoopOnOneThread) {
@@ -83,8 +86,9 @@ TEST(Race, SequentialRunsEveryWorkersLoopOnOneThread) {
   const Request request = make_request("race", "sequential", {{"increments", 1'000}, {"sync", "none"}}, 4);
   EXPECT_EQ(request.workers, 4u);
   const Report report = run(request);
-  expect_consistent(report.result, 4, 1'000, "none");
-  EXPECT_EQ(report.result.at("final"), 4'000);
+  const auto& result = std::get<RaceResult>(report.result);
+  expect_consistent(result, 4, 1'000, "none");
+  EXPECT_EQ(result.final_value, 4'000);
   ASSERT_EQ(report.spans.size(), 1u);
   EXPECT_EQ(report.spans[0].items, 4'000u);
 }
@@ -105,9 +109,9 @@ TEST(Race, EachWorkerRunsExactlyItsOwnLoop) {
 TEST(Race, IncrementsThatAreNotAMultipleOfTheSlice) {
   // Slices hold 1000 increments; a remainder must still be counted exactly once.
   for (std::uint64_t increments : {1, 999, 1'001, 12'345}) {
-    const json result = race("threads", "atomic", 3, increments);
+    const RaceResult result = race("threads", "atomic", 3, increments);
     expect_consistent(result, 3, increments, "atomic");
-    EXPECT_EQ(result.at("final"), 3 * increments) << increments;
+    EXPECT_EQ(result.final_value, static_cast<std::int64_t>(3 * increments)) << increments;
   }
 }
 

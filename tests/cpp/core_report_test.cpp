@@ -156,11 +156,11 @@ TEST(ReportShape, ProcessesReportFromShards) {
 TEST(ReportJson, RoundsTimesAndMergesExtras) {
   Report report;
   report.request = make_request("io", "sequential");
-  report.result = {{"tasks", 3}, {"completed", 3}};
+  report.result = IoResult{3, 3};
   report.wall_ms = 1.23456;
   report.spans.push_back(Span{0, 1, 2, 0.0004, 2.71828, 3});
   report.events.push_back(Event{0, WorkerState::GilWait, 0.5, 0.75});
-  report.extra["gil"] = {{"switches", 7}};
+  report.gil = GilFacts{7};
   const json out = report_to_json(report);
   EXPECT_DOUBLE_EQ(out.at("wall_ms").get<double>(), 1.235);
   EXPECT_DOUBLE_EQ(out.at("spans")[0].at("start_ms").get<double>(), 0.0);

@@ -3,6 +3,7 @@
 // only: the same suite is compiled to WebAssembly and run under node, where there is no fork, no
 // filesystem and only a small pthread pool.
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,23 @@
 
 #include "playground/errors.hpp"
 #include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "playground/request.hpp"
+#include "playground/results.hpp"
 #include "playground/run.hpp"
+
+namespace playground {
+
+// GoogleTest shows a failed comparison of results and partials as their JSON.
+template <typename T>
+  requires requires(nlohmann::json& j, const T& value) { to_json(j, value); }
+void PrintTo(const T& value, std::ostream* out) {
+  nlohmann::json j;
+  to_json(j, value);
+  *out << j.dump();
+}
+
+}  // namespace playground
 
 namespace playground::testing {
 
@@ -37,9 +53,15 @@ inline Request make_request(const std::string& demo, const std::string& mode, co
 }
 
 // Runs a request and returns the report's `result`.
-inline json run_result(const std::string& demo, const std::string& mode, const json& params = json::object(),
-                       std::uint64_t workers = 0) {
+inline DemoResult run_result(const std::string& demo, const std::string& mode, const json& params = json::object(),
+                             std::uint64_t workers = 0) {
   return run(make_request(demo, mode, params, workers)).result;
+}
+
+// The same as the report's JSON shows it (for golden values written as JSON).
+inline json run_result_json(const std::string& demo, const std::string& mode, const json& params = json::object(),
+                            std::uint64_t workers = 0) {
+  return result_to_json(run_result(demo, mode, params, workers));
 }
 
 // `text` contains `part`; on failure the message shows both (gmock's matchers are not linked in).

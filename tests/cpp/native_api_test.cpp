@@ -8,7 +8,7 @@
 
 #include "server/api.hpp"
 #include "native_support.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 
 namespace {
 

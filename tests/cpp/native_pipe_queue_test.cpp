@@ -73,28 +73,29 @@ TEST(ProcessPipeQueue, DrainReportsEndOfFile) {
 }
 
 TEST(ProcessMessages, ChildMessagesRoundTrip) {
-  auto progress = cplay::parse_child_message(cplay::progress_message(42));
+  auto progress = cplay::parse_child_message(cplay::progress_message(42), playground::Demo::Primes);
   EXPECT_EQ(progress.kind, cplay::ChildMessage::Kind::Progress);
   EXPECT_EQ(progress.items, 42u);
 
-  auto error = cplay::parse_child_message(cplay::error_message("internal", "bad \xff byte"));
+  auto error = cplay::parse_child_message(cplay::error_message("internal", "bad \xff byte"), playground::Demo::Primes);
   EXPECT_EQ(error.kind, cplay::ChildMessage::Kind::Error);
   EXPECT_EQ(error.error_code, "internal");
   EXPECT_EQ(error.error_text.rfind("bad ", 0), 0u);
 
   playground::ShardOutcome outcome;
-  outcome.partial = {{"count", 7}};
+  outcome.partial = playground::PrimesPartial{7, 17};
   outcome.span.worker = 2;
   outcome.span.pid = 1234;
   outcome.span.items = 99;
-  auto result = cplay::parse_child_message(cplay::result_message(outcome));
+  auto result = cplay::parse_child_message(cplay::result_message(outcome), playground::Demo::Primes);
   EXPECT_EQ(result.kind, cplay::ChildMessage::Kind::Result);
   EXPECT_EQ(result.outcome.partial, outcome.partial);
   EXPECT_EQ(result.outcome.span.pid, 1234);
   EXPECT_EQ(result.outcome.span.items, 99u);
 
-  EXPECT_EQ(cplay::parse_child_message(cplay::ready_message()).kind, cplay::ChildMessage::Kind::Ready);
-  EXPECT_THROW(cplay::parse_child_message(R"({"what": 1})"), std::runtime_error);
+  EXPECT_EQ(cplay::parse_child_message(cplay::ready_message(), playground::Demo::Primes).kind,
+            cplay::ChildMessage::Kind::Ready);
+  EXPECT_THROW(cplay::parse_child_message(R"({"what": 1})", playground::Demo::Primes), std::runtime_error);
 }
 
 TEST(ProcessMessages, TaskRoundTrips) {

@@ -20,6 +20,7 @@
 
 #include "playground/errors.hpp"
 #include "playground/request.hpp"
+#include "playground/results.hpp"
 #include "playground/run.hpp"
 #include "native_support.hpp"
 #include "processes/process_runner.hpp"
@@ -28,6 +29,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using playground::IoResult;
+using playground::PrimesResult;
+using playground::RaceResult;
 using playground::Report;
 using playground::Request;
 using playground::RunError;
@@ -79,7 +83,7 @@ TEST_P(ProcessModes, PrimesMatchSequential) {
   const json params = {{"limit", 100000}};
   const Report sequential = playground::run(make_request("primes", "sequential", 1, params));
   const Report processes = run_in_processes(make_request("primes", "processes", 3, params, method()));
-  EXPECT_EQ(processes.result.at("count"), 9592);
+  EXPECT_EQ(std::get<PrimesResult>(processes.result).count, 9592u);
   EXPECT_EQ(processes.result, sequential.result);
   ASSERT_TRUE(processes.request.start_method.has_value());
   EXPECT_EQ(playground::to_string(*processes.request.start_method), method());
@@ -90,15 +94,14 @@ TEST_P(ProcessModes, FactorialMatchesSequential) {
   const json params = {{"n", 2000}, {"count", 3}};
   const Report sequential = playground::run(make_request("factorial", "sequential", 1, params));
   const Report processes = run_in_processes(make_request("factorial", "processes", 2, params, method()));
-  EXPECT_EQ(processes.result.at("count"), 3);
+  EXPECT_EQ(std::get<playground::FactorialResult>(processes.result).count, 3u);
   EXPECT_EQ(processes.result, sequential.result);
 }
 
 TEST_P(ProcessModes, IoCompletesEveryTask) {
   const Report report =
       run_in_processes(make_request("io", "processes", 2, {{"tasks", 5}, {"latency_ms", 20}}, method()));
-  EXPECT_EQ(report.result.at("tasks"), 5);
-  EXPECT_EQ(report.result.at("completed"), 5);
+  EXPECT_EQ(report.result, playground::DemoResult(IoResult{5, 5}));
   EXPECT_GT(report.wall_ms, 0.0);
 }
 
@@ -142,23 +145,23 @@ TEST_P(ProcessModes, ProgressAddsUpAndTicksArrive) {
 TEST_P(ProcessModes, RaceWithoutSharedMemoryCountsInEachChild) {
   const Report report =
       run_in_processes(make_request("race", "processes", 3, {{"increments", 5000}, {"sync", "none"}}, method()));
-  EXPECT_EQ(report.result.at("final"), 0) << "the parent's counter is never touched";
-  EXPECT_EQ(report.result.at("expected"), 15000);
-  EXPECT_EQ(report.result.at("shared_memory"), false);
-  EXPECT_FALSE(report.result.contains("lost")) << "nothing was shared, so nothing can have been lost";
-  const json finals = report.result.at("child_finals");
-  ASSERT_EQ(finals.size(), 3u);
-  for (const json& final_value : finals) EXPECT_EQ(final_value, 5000);
+  const auto& race = std::get<RaceResult>(report.result);
+  EXPECT_EQ(race.final_value, 0) << "the parent's counter is never touched";
+  EXPECT_EQ(race.expected, 15000);
+  EXPECT_EQ(race.shared_memory, false);
+  EXPECT_FALSE(race.lost) << "nothing was shared, so nothing can have been lost";
+  EXPECT_EQ(race.child_finals, (std::vector<std::int64_t>{5000, 5000, 5000}));
 }
 
 TEST_P(ProcessModes, RaceInSharedMemoryIsExactWithLockOrAtomic) {
   for (const std::string sync : {"lock", "atomic"}) {
     const Report report = run_in_processes(make_request(
         "race", "processes", 3, {{"increments", 20000}, {"sync", sync}, {"shared_memory", true}}, method()));
-    EXPECT_EQ(report.result.at("shared_memory"), true) << sync;
-    EXPECT_EQ(report.result.at("expected"), 60000) << sync;
-    EXPECT_EQ(report.result.at("final"), 60000) << sync;
-    EXPECT_EQ(report.result.at("lost"), 0) << sync;
+    const auto& race = std::get<RaceResult>(report.result);
+    EXPECT_EQ(race.shared_memory, true) << sync;
+    EXPECT_EQ(race.expected, 60000) << sync;
+    EXPECT_EQ(race.final_value, 60000) << sync;
+    EXPECT_EQ(race.lost, 0) << sync;
   }
   EXPECT_TRUE(shared_segments_of_this_process().empty()) << "a shm segment was left behind";
 }
@@ -166,10 +169,10 @@ TEST_P(ProcessModes, RaceInSharedMemoryIsExactWithLockOrAtomic) {
 TEST_P(ProcessModes, RaceInSharedMemoryWithoutSyncNeverExceedsExpected) {
   const Report report = run_in_processes(make_request(
       "race", "processes", 2, {{"increments", 100000}, {"sync", "none"}, {"shared_memory", true}}, method()));
-  const auto final_value = report.result.at("final").get<std::int64_t>();
-  EXPECT_GT(final_value, 0) << "the children shared nothing";
-  EXPECT_LE(final_value, 200000);
-  EXPECT_EQ(report.result.at("lost").get<std::int64_t>(), 200000 - final_value);
+  const auto& race = std::get<RaceResult>(report.result);
+  EXPECT_GT(race.final_value, 0) << "the children shared nothing";
+  EXPECT_LE(race.final_value, 200000);
+  EXPECT_EQ(race.lost, 200000 - race.final_value);
   EXPECT_TRUE(shared_segments_of_this_process().empty()) << "a shm segment was left behind";
 }
 
@@ -319,7 +322,7 @@ TEST(ProcessRequests, ForkIsTheDefaultStartMethod) {
   const Report report = cplay::run_processes(request);
   ASSERT_TRUE(report.request.start_method.has_value());
   EXPECT_EQ(*report.request.start_method, playground::StartMethod::Fork);
-  EXPECT_EQ(report.result.at("count"), 168);
+  EXPECT_EQ(std::get<PrimesResult>(report.result).count, 168u);
 }
 
 // --- the parent dies: its children follow (PR_SET_PDEATHSIG) --------------------------------

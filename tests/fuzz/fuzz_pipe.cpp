@@ -5,9 +5,9 @@
 // selector also chooses how the stream is cut. The stream goes through FrameDecoder in those
 // pieces; the messages must be exactly the frames a plain reading of the stream finds
 // (an oversized frame: std::runtime_error at its place), whatever the cuts. Each payload then
-// goes through parse_child_message (as the parent reads it) and task_from_json (as a spawned
-// child reads its task); both may reject it only with the exceptions they document, and what
-// they accept must survive the trip back through the writers.
+// goes through parse_child_message (as the parent of a run of each demo reads it) and
+// task_from_json (as a spawned child reads its task); both may reject it only with the exceptions
+// they document, and what they accept must survive the trip back through the writers.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +26,7 @@
 
 #include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
-#include "playground/run.hpp"
+#include "playground/report_json.hpp"
 #include "processes/worker_messages.hpp"
 
 namespace {
@@ -78,10 +78,10 @@ class Cutter {
   std::uint32_t max_;
 };
 
-void check_child_message(const std::string& payload) {
+void check_child_message(const std::string& payload, playground::Demo demo) {
   cplay::ChildMessage message;
   try {
-    message = cplay::parse_child_message(payload);
+    message = cplay::parse_child_message(payload, demo);
   } catch (const json::exception&) {
     return;
   } catch (const std::runtime_error&) {
@@ -99,7 +99,7 @@ void check_child_message(const std::string& payload) {
   }
   cplay::ChildMessage again;
   try {
-    again = cplay::parse_child_message(written);
+    again = cplay::parse_child_message(written, demo);
   } catch (const std::exception& e) {
     finding("a written child message does not parse", written + ": " + e.what());
   }
@@ -173,7 +173,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string framed = cplay::frame_message(payload);
     single.feed(framed.data(), framed.size());
     if (single.next() != payload || !single.at_boundary()) finding("frame_message does not decode to its payload", "");
-    check_child_message(payload);
+    for (const auto demo : {playground::Demo::Primes, playground::Demo::Factorial, playground::Demo::Race,
+                            playground::Demo::Io})
+      check_child_message(payload, demo);
     check_task(payload);
   }
   return 0;

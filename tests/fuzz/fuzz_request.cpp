@@ -18,7 +18,7 @@
 
 #include "common/execute.hpp"
 #include "playground/errors.hpp"
-#include "playground/report.hpp"
+#include "playground/report_json.hpp"
 #include "playground/request.hpp"
 
 namespace {

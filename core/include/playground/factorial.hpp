@@ -3,6 +3,7 @@
 #include <string>
 
 #include "playground/bigint.hpp"
+#include "playground/decimal_summary.hpp"
 
 namespace playground {
 
@@ -11,12 +12,6 @@ namespace playground {
 // huge number by one small number n times.
 BigInt factorial_product_tree(std::uint64_t n);
 
-// Facts about a big integer, found without the quadratic full decimal conversion.
-struct DecimalSummary {
-  std::uint64_t digits = 0;
-  std::string leading;  // the first min(20, digits) decimal digits
-  std::uint64_t bits = 0;
-};
 DecimalSummary summarize_decimal(const BigInt& value);
 
 // Trailing decimal zeros of n!: Legendre's formula for the exponent of 5 (2 is always more plentiful).

@@ -1,12 +1,12 @@
 #pragma once
 #include <cstdint>
-#include <exception>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "playground/request.hpp"
+#include "playground/results.hpp"
 
 namespace playground {
 
@@ -30,24 +30,15 @@ struct Event {
   double end_ms = 0;
 };
 
+// A finished run. Its JSON form (report_to_json) is in report_json.hpp.
 struct Report {
   Request request;
-  nlohmann::json result;
+  DemoResult result;  // the alternative of request.demo
   double wall_ms = 0;
   std::vector<Span> spans;
   std::vector<Event> events;
   bool events_truncated = false;
-  nlohmann::json extra = nlohmann::json::object();  // mode-specific facts, e.g. GIL switches
+  std::optional<GilFacts> gil;  // gil-threads only
 };
-
-nlohmann::json platform_json();
-nlohmann::json report_to_json(const Report&);
-nlohmann::json error_to_json(const std::string& code, const std::string& message);
-// The error report for whatever a request's parsing or run threw: one mapping of exceptions to
-// codes (invalid-json, invalid-argument, cancelled, run-failed, out-of-memory, internal) for the
-// CLI's server, the wasm binding and run_json.
-nlohmann::json error_report_for(std::exception_ptr error);
-// Whether an error report blames the request (HTTP 400) rather than the run (500).
-bool is_bad_request(const nlohmann::json& error_report);
 
 }  // namespace playground

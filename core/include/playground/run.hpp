@@ -3,8 +3,6 @@
 #include <cstdint>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "playground/report.hpp"
 #include "playground/request.hpp"
 #include "playground/workload.hpp"
@@ -31,8 +29,9 @@ struct RunHooks {
 Report run(const Request&, const RunHooks& = {});
 
 // One process's share: the tasks i with i % shard_count == shard_index, run sequentially.
+// Its JSON form, the message a process or browser Worker sends, is in report_json.hpp.
 struct ShardOutcome {
-  nlohmann::json partial;
+  DemoPartial partial;
   Span span;
 };
 ShardOutcome run_shard(const Request&, std::uint64_t shard_index, std::uint64_t shard_count,
@@ -42,17 +41,7 @@ ShardOutcome run_shard(const Request&, std::uint64_t shard_index, std::uint64_t 
 Report assemble_shards(const Request&, const std::vector<ShardOutcome>&, double wall_ms,
                        RaceCounter shared = {});
 
-// Parses, validates and runs a request given as JSON; any failure becomes an error report.
-// Used by the wasm binding and the server; `caps` tells what the runtime supports.
-nlohmann::json run_json(const std::string& request_json, const Capabilities& caps);
-
 // The work items a request consists of (the denominator of a progress bar).
 std::uint64_t total_items(const Request&);
 
-}  // namespace playground
-
-namespace playground {
-// The message a process (or browser Worker) sends its parent, and its reading.
-nlohmann::json shard_to_json(const ShardOutcome&);
-ShardOutcome shard_from_json(const nlohmann::json&);
 }  // namespace playground

@@ -4,9 +4,8 @@
 #include <memory>
 #include <mutex>
 
-#include <nlohmann/json.hpp>
-
 #include "playground/request.hpp"
+#include "playground/results.hpp"
 
 namespace playground {
 
@@ -61,11 +60,12 @@ class Workload {
   // `worker` (< the worker count given at creation) selects the accumulator to use.
   virtual StepResult step(std::size_t task, std::uint64_t& cursor, std::size_t worker) = 0;
   // The accumulated outcome of the tasks this instance ran, as sent from a process to its parent.
-  virtual nlohmann::json partial() const = 0;
-  // Adds a partial from another instance (a child process, a browser Worker).
-  virtual void absorb(const nlohmann::json& partial) = 0;
+  virtual DemoPartial partial() const = 0;
+  // Adds a partial from another instance (a child process, a browser Worker) of the same demo;
+  // a partial of another demo is a RunError.
+  virtual void absorb(const DemoPartial& partial) = 0;
   // The report's `result`, from everything run or absorbed.
-  virtual nlohmann::json result() const = 0;
+  virtual DemoResult result() const = 0;
 };
 
 // `workers` accumulators are prepared. `shared` replaces the race demo's private counter.
