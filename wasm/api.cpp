@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "guarded.hpp"
+#include "playground/catalog.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
@@ -93,15 +94,19 @@ std::string assemble(const std::string& request_json, const std::string& shards_
 
 std::string info() {
   return guarded([] {
-    json modes = variant() == Variant::Threads
-                     ? json{"sequential", "threads", "gil-threads", "async", "processes"}
-                     : json{"sequential", "async", "processes"};
+    // Every mode of the catalog, less those that need shared-memory threads in the single build.
+    json modes = json::array();
+    for (const auto& [mode, name] : playground::mode_names().entries()) {
+      const bool needs_pthreads = mode == playground::Mode::Threads || mode == playground::Mode::GilThreads;
+      if (variant() == Variant::Threads || !needs_pthreads) modes.push_back(name);
+    }
     return json{{"runtime", playground::runtime_name()},
                 {"variant", variant_name()},
                 {"cores", machine_cores()},
                 {"max_workers", pool_size()},
                 {"max_processes", kMaxProcesses},
                 {"modes", std::move(modes)},
+                {"catalog", playground::catalog_to_json()},
                 {"compiler", playground::compiler_name()},
                 {"os", playground::os_name()},
                 {"limb_bits", limb_bits()}};

@@ -1,7 +1,7 @@
 #include "playground/request.hpp"
 
 #include <algorithm>
-#include <array>
+#include <stdexcept>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -21,62 +21,7 @@ bool is_ascii_digit(char c) {
 
 using json = nlohmann::json;
 
-template <typename Enum, std::size_t N>
-struct Names {
-  std::array<std::pair<Enum, std::string_view>, N> entries;
-
-  std::string_view name(Enum value) const {
-    for (const auto& [e, text] : entries)
-      if (e == value) return text;
-    return "?";
-  }
-  std::optional<Enum> parse(std::string_view text) const {
-    for (const auto& [e, name] : entries)
-      if (name == text) return e;
-    return std::nullopt;
-  }
-  std::string list() const {
-    std::string out;
-    for (const auto& [e, text] : entries) out += (out.empty() ? "" : "|") + std::string(text);
-    return out;
-  }
-};
-
-constexpr Names<Demo, 4> kDemos{{{{Demo::Primes, "primes"},
-                                  {Demo::Factorial, "factorial"},
-                                  {Demo::Race, "race"},
-                                  {Demo::Io, "io"}}}};
-constexpr Names<Mode, 5> kModes{{{{Mode::Sequential, "sequential"},
-                                  {Mode::Threads, "threads"},
-                                  {Mode::GilThreads, "gil-threads"},
-                                  {Mode::Async, "async"},
-                                  {Mode::Processes, "processes"}}}};
-constexpr Names<StartMethod, 3> kStartMethods{{{{StartMethod::Fork, "fork"},
-                                                {StartMethod::Spawn, "spawn"},
-                                                {StartMethod::Worker, "worker"}}}};
-constexpr Names<Sync, 3> kSyncs{{{{Sync::None, "none"}, {Sync::Lock, "lock"}, {Sync::Atomic, "atomic"}}}};
-constexpr Names<PrimeAlgorithm, 2> kAlgorithms{
-    {{{PrimeAlgorithm::TrialDivision, "trial"}, {PrimeAlgorithm::Sieve, "sieve"}}}};
-
-// Bounds keep every run finite on a laptop and inside a browser tab.
-const std::vector<NumericSpec> kNumericSpecs = {
-    {"workers", "--workers", 1, 256},
-    {"limit", "--limit", 1, 1'000'000'000},
-    {"n", "--n", 0, 1'000'000},
-    {"count", "--count", 1, 64},
-    {"increments", "--increments", 1, 100'000'000},
-    {"runs", "--runs", 1, 1000},
-    {"tasks", "--tasks", 1, 1000},
-    {"latency_ms", "--latency-ms", 0, 60'000},
-    {"switch_interval_ms", "--switch-interval-ms", 1, 1000},
-};
-
-// Total simulated waiting of an io run, summed over tasks: a sequential run takes this long.
-constexpr std::uint64_t kMaxTotalWaitMs = 600'000;
-// Total increments of a race run (workers x increments).
-constexpr std::uint64_t kMaxTotalIncrements = 1'000'000'000;
-
-std::string range_text(const NumericSpec& spec) {
+std::string range_text(const ParamSpec& spec) {
   return "an integer from " + std::to_string(spec.min) + " to " + std::to_string(spec.max);
 }
 
@@ -107,7 +52,7 @@ json parse_request_text(std::string_view text) {
   return json::parse(text, limit_depth);
 }
 
-std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
+std::uint64_t parse_numeric(const json& value, const ParamSpec& spec) {
   auto fail = [&](const std::string& got) -> std::uint64_t {
     throw ArgumentError(std::string(spec.flag) + " must be " + range_text(spec) + " (got " + got + ")");
   };
@@ -139,8 +84,8 @@ std::uint64_t parse_numeric(const json& value, const NumericSpec& spec) {
 
 namespace {
 
-template <typename Enum, std::size_t N>
-Enum parse_name(const json& value, const Names<Enum, N>& names, std::string_view flag) {
+template <typename Enum>
+Enum parse_name(const json& value, const NameTable<Enum>& names, std::string_view flag) {
   if (value.is_string()) {
     if (auto parsed = names.parse(value.get_ref<const std::string&>())) return *parsed;
   }
@@ -157,40 +102,34 @@ bool parse_flag(const json& value, std::string_view flag) {
   throw ArgumentError(std::string(flag) + " must be true or false (got " + shown(value) + ")");
 }
 
-std::vector<std::string_view> param_keys(Demo demo, Mode mode) {
-  std::vector<std::string_view> keys;
-  switch (demo) {
-    case Demo::Primes: keys = {"limit", "algorithm"}; break;
-    case Demo::Factorial: keys = {"n", "count", "print"}; break;
-    case Demo::Race: keys = {"increments", "sync", "shared_memory", "runs"}; break;
-    case Demo::Io: keys = {"tasks", "latency_ms"}; break;
-  }
-  if (mode == Mode::GilThreads) keys.push_back("switch_interval_ms");
-  return keys;
-}
-
 std::string flag_of(std::string_view key) {
   std::string flag = "--" + std::string(key);
   std::replace(flag.begin(), flag.end(), '_', '-');
   return flag;
 }
 
+// The field of an integer parameter in `p` (a Params or a const Params); null for any other key.
+template <typename ParamsRef>
+auto* integer_field(ParamsRef& p, std::string_view key) {
+  if (key == "limit") return &p.limit;
+  if (key == "n") return &p.n;
+  if (key == "count") return &p.count;
+  if (key == "increments") return &p.increments;
+  if (key == "runs") return &p.runs;
+  if (key == "tasks") return &p.tasks;
+  if (key == "latency_ms") return &p.latency_ms;
+  if (key == "switch_interval_ms") return &p.switch_interval_ms;
+  return static_cast<decltype(&p.limit)>(nullptr);
+}
+
 void apply_param(Params& p, std::string_view key, const json& value) {
-  if (key == "algorithm") p.algorithm = parse_name(value, kAlgorithms, "--algorithm");
-  else if (key == "sync") p.sync = parse_name(value, kSyncs, "--sync");
-  else if (key == "print") p.print = parse_flag(value, "--print");
-  else if (key == "shared_memory") p.shared_memory = parse_flag(value, "--shared-memory");
-  else {
-    const std::uint64_t number = parse_numeric(value, numeric_spec(key));
-    if (key == "limit") p.limit = number;
-    else if (key == "n") p.n = number;
-    else if (key == "count") p.count = number;
-    else if (key == "increments") p.increments = number;
-    else if (key == "runs") p.runs = number;
-    else if (key == "tasks") p.tasks = number;
-    else if (key == "latency_ms") p.latency_ms = number;
-    else if (key == "switch_interval_ms") p.switch_interval_ms = number;
-  }
+  const ParamSpec& spec = param_spec(key);
+  if (key == "algorithm") p.algorithm = parse_name(value, algorithm_names(), spec.flag);
+  else if (key == "sync") p.sync = parse_name(value, sync_names(), spec.flag);
+  else if (key == "print") p.print = parse_flag(value, spec.flag);
+  else if (key == "shared_memory") p.shared_memory = parse_flag(value, spec.flag);
+  else if (std::uint64_t* field = integer_field(p, key)) *field = parse_numeric(value, spec);
+  else throw std::logic_error("no field for parameter " + std::string(key));
 }
 
 // How many workers `mode` may have here; sequential and processes runs are bounded elsewhere.
@@ -201,26 +140,13 @@ std::uint64_t worker_cap(const Capabilities& caps, Mode mode) {
 
 }  // namespace
 
-std::string_view to_string(Demo v) { return kDemos.name(v); }
-std::string_view to_string(Mode v) { return kModes.name(v); }
-std::string_view to_string(StartMethod v) { return kStartMethods.name(v); }
-std::string_view to_string(Sync v) { return kSyncs.name(v); }
-std::string_view to_string(PrimeAlgorithm v) { return kAlgorithms.name(v); }
-
-const std::vector<NumericSpec>& numeric_specs() { return kNumericSpecs; }
-
-const NumericSpec& numeric_spec(std::string_view key) {
-  for (const auto& spec : kNumericSpecs)
-    if (spec.key == key) return spec;
-  throw std::logic_error("no numeric spec for " + std::string(key));
-}
-
-std::uint64_t default_workers(Demo demo, std::uint64_t tasks_hint) {
-  switch (demo) {
-    case Demo::Primes: return std::clamp<std::uint64_t>(hardware_cores(), 1, 64);
-    case Demo::Factorial: return std::clamp<std::uint64_t>(tasks_hint, 1, 64);  // one per number
-    case Demo::Race: return 2;
-    case Demo::Io: return std::clamp<std::uint64_t>(tasks_hint, 1, 64);  // one per task
+std::uint64_t default_workers(Demo demo, const Params& params) {
+  const DefaultWorkers& rule = demo_spec(demo).default_workers;
+  const std::uint64_t most = combined_limits().max_default_workers;
+  switch (rule.rule) {
+    case DefaultWorkers::Rule::Cores: return std::clamp<std::uint64_t>(hardware_cores(), 1, most);
+    case DefaultWorkers::Rule::Param: return std::clamp<std::uint64_t>(*integer_field(params, rule.param), 1, most);
+    case DefaultWorkers::Rule::Fixed: return rule.value;
   }
   return 1;
 }
@@ -234,9 +160,9 @@ Request parse_request(const json& in, const Capabilities& caps) {
                           "' (expected demo, mode, workers, start_method, params)");
   }
   Request r;
-  if (!in.contains("demo")) throw ArgumentError("demo is required: one of " + kDemos.list());
-  r.demo = parse_name(in.at("demo"), kDemos, "demo");
-  if (in.contains("mode")) r.mode = parse_name(in.at("mode"), kModes, "--mode");
+  if (!in.contains("demo")) throw ArgumentError("demo is required: one of " + demo_names().list());
+  r.demo = parse_name(in.at("demo"), demo_names(), "demo");
+  if (in.contains("mode")) r.mode = parse_name(in.at("mode"), mode_names(), param_spec("mode").flag);
 
   const json params = in.value("params", json::object());
   if (!params.is_object()) throw ArgumentError("params must be a JSON object");
@@ -251,12 +177,9 @@ Request parse_request(const json& in, const Capabilities& caps) {
     apply_param(r.params, key, value);
   }
 
-  const std::uint64_t tasks_hint = r.demo == Demo::Factorial ? r.params.count
-                                   : r.demo == Demo::Io      ? r.params.tasks
-                                                             : 0;
   const bool workers_given = in.contains("workers") && !in.at("workers").is_null();
-  r.workers = workers_given ? parse_numeric(in.at("workers"), numeric_spec("workers"))
-                            : default_workers(r.demo, tasks_hint);
+  r.workers = workers_given ? parse_numeric(in.at("workers"), param_spec("workers"))
+                            : default_workers(r.demo, r.params);
   if (!workers_given) {
     // A default must fit this runtime: only a count the sender chose may be refused below.
     const std::uint64_t cap = worker_cap(caps, r.mode);
@@ -273,7 +196,7 @@ Request parse_request(const json& in, const Capabilities& caps) {
                           " in mode processes (got " + std::to_string(r.workers) + ")");
     r.start_method = caps.start_methods.empty() ? StartMethod::Fork : caps.start_methods.front();
     if (in.contains("start_method") && !in.at("start_method").is_null()) {
-      const StartMethod wanted = parse_name(in.at("start_method"), kStartMethods, "--start-method");
+      const StartMethod wanted = parse_name(in.at("start_method"), start_method_names(), param_spec("start_method").flag);
       if (std::find(caps.start_methods.begin(), caps.start_methods.end(), wanted) == caps.start_methods.end()) {
         std::string accepted;
         for (auto m : caps.start_methods) accepted += (accepted.empty() ? "" : "|") + std::string(to_string(m));
@@ -291,15 +214,16 @@ Request parse_request(const json& in, const Capabilities& caps) {
                           std::to_string(r.workers) + ")");
   }
 
+  const CombinedLimits& limits = combined_limits();
   if (r.demo == Demo::Race) {
     if (r.params.shared_memory && r.mode != Mode::Processes)
       throw ArgumentError("--shared-memory applies only to --mode processes (threads always share memory)");
-    if (r.workers * r.params.increments > kMaxTotalIncrements)
-      throw ArgumentError("--workers x --increments must be at most " + std::to_string(kMaxTotalIncrements) +
+    if (r.workers * r.params.increments > limits.max_total_increments)
+      throw ArgumentError("--workers x --increments must be at most " + std::to_string(limits.max_total_increments) +
                           " (got " + std::to_string(r.workers) + " x " + std::to_string(r.params.increments) + ")");
   }
-  if (r.demo == Demo::Io && r.params.tasks * r.params.latency_ms > kMaxTotalWaitMs)
-    throw ArgumentError("--tasks x --latency-ms must be at most " + std::to_string(kMaxTotalWaitMs) +
+  if (r.demo == Demo::Io && r.params.tasks * r.params.latency_ms > limits.max_total_wait_ms)
+    throw ArgumentError("--tasks x --latency-ms must be at most " + std::to_string(limits.max_total_wait_ms) +
                         " ms of waiting in all (got " + std::to_string(r.params.tasks) + " x " +
                         std::to_string(r.params.latency_ms) + ")");
   return r;

@@ -23,16 +23,26 @@ using playground::Demo;
 
 namespace {
 
-constexpr Demo kDemos[] = {Demo::Primes, Demo::Factorial, Demo::Race, Demo::Io};
-
-const char* demo_summary(Demo demo) {
-  switch (demo) {
-    case Demo::Primes: return "count primes by trial division (CPU-bound)";
-    case Demo::Factorial: return "compute n! several times with big integers (CPU-bound)";
-    case Demo::Race: return "workers add to one shared counter: watch updates get lost";
-    case Demo::Io: return "tasks that only wait (I/O-bound): the seed's 3 workers x 1 s";
+// One subcommand per demo of the core's catalog, with its one-line summary.
+void add_demo_subcommands(CLI::App& parent, std::vector<std::unique_ptr<DemoOptions>>& demos, bool with_mode,
+                          const std::function<void(DemoOptions*)>& on_chosen) {
+  for (const auto& spec : playground::demo_specs()) {
+    CLI::App* sub = parent.add_subcommand(std::string(playground::to_string(spec.demo)), std::string(spec.summary));
+    demos.push_back(std::make_unique<DemoOptions>(*sub, spec.demo, with_mode));
+    DemoOptions* options = demos.back().get();
+    sub->final_callback([on_chosen, options] { on_chosen(options); });
   }
-  return "";
+}
+
+// "a, b, c" of a list of names.
+template <typename Names>
+std::string listed(const Names& names) {
+  std::string out;
+  for (const auto& name : names) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
 }
 
 CLI::App* find_subcommand(CLI::App& parent, const std::string& name) {
@@ -78,23 +88,15 @@ int cli_main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<std::unique_ptr<DemoOptions>> demos;
-  for (Demo demo : kDemos) {
-    CLI::App* sub = app.add_subcommand(std::string(playground::to_string(demo)), demo_summary(demo));
-    demos.push_back(std::make_unique<DemoOptions>(*sub, demo));
-    DemoOptions* options = demos.back().get();
-    sub->final_callback([&action, options] { action = [options] { return run_demo(*options); }; });
-  }
+  add_demo_subcommands(app, demos, true, [&action](DemoOptions* options) {
+    action = [options] { return run_demo(*options); };
+  });
 
   CLI::App* compare = app.add_subcommand("compare", "run one workload in every mode and print one table");
   compare->require_subcommand(1);
-  for (Demo demo : kDemos) {
-    CLI::App* sub = compare->add_subcommand(std::string(playground::to_string(demo)), demo_summary(demo));
-    demos.push_back(std::make_unique<DemoOptions>(*sub, demo, false));
-    DemoOptions* options = demos.back().get();
-    sub->final_callback([&action, options] {
-      action = [options] { return run_compare(options->request_json(), options->repeat(), options->json_output(), std::cout); };
-    });
-  }
+  add_demo_subcommands(*compare, demos, false, [&action](DemoOptions* options) {
+    action = [options] { return run_compare(options->request_json(), options->repeat(), options->json_output(), std::cout); };
+  });
 
   CLI::App* info = app.add_subcommand("info", "this process's pid and tid, the cores and the start methods");
   bool info_json = false;
@@ -106,8 +108,8 @@ int cli_main(int argc, char** argv) {
     } else {
       std::cout << "pid " << facts["pid"] << ", tid " << facts["tid"] << "\n"
                 << "cores " << facts["cores"] << " (" << facts["cpu"].get<std::string>() << ")\n"
-                << "start methods: fork, spawn\n"
-                << "modes: sequential, threads, gil-threads, async, processes\n"
+                << "start methods: " << listed(facts["start_methods"].get<std::vector<std::string>>()) << "\n"
+                << "modes: " << listed(playground::mode_names().names()) << "\n"
                 << "cplay " << CPLAY_VERSION << ", " << facts["platform"]["compiler"].get<std::string>() << std::endl;
     }
     return 0;

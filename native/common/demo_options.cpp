@@ -1,77 +1,88 @@
 #include "common/demo_options.hpp"
 
-#include <algorithm>
+#include "common/execute.hpp"
 
 namespace cplay {
 
 using playground::Demo;
+using playground::ParamKind;
+using playground::ParamSpec;
 
 namespace {
 // A compare option, not a request input: the CLI keeps its range, the core checks it the same way.
-constexpr playground::NumericSpec kRepeat{"repeat", "--repeat", 1, 20};
+const ParamSpec kRepeat{"repeat", "--repeat", 1, 20};
 
-std::string flag_for(std::string key) {
-  std::replace(key.begin(), key.end(), '_', '-');
-  return "--" + key;
+std::string range_text(const ParamSpec& spec) { return std::to_string(spec.min) + ".." + std::to_string(spec.max); }
+
+std::string joined(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (auto name : names) {
+    if (!out.empty()) out += '|';
+    out += name;
+  }
+  return out;
+}
+
+std::string default_workers_text(const playground::DefaultWorkers& rule) {
+  switch (rule.rule) {
+    case playground::DefaultWorkers::Rule::Cores:
+      return "the cores, at most " + std::to_string(playground::combined_limits().max_default_workers);
+    case playground::DefaultWorkers::Rule::Param: return "one per " + std::string(playground::param_spec(rule.param).flag);
+    case playground::DefaultWorkers::Rule::Fixed: return std::to_string(rule.value);
+  }
+  return "";
 }
 }  // namespace
 
 DemoOptions::DemoOptions(CLI::App& app, Demo demo, bool with_mode) : demo_(demo) {
-  switch (demo) {
-    case Demo::Primes:
-      add_numeric(app, "limit", "count the primes up to N (default 100000)");
-      add_text(app, "algorithm", "trial: the seed's trial division (default); sieve: a segmented sieve", "trial|sieve");
-      break;
-    case Demo::Factorial:
-      add_numeric(app, "n", "compute n! (default 100000)");
-      add_numeric(app, "count", "how many times to compute it, one task each (default 4)");
-      add_switch(app, "print", "include the full decimal expansion");
-      break;
-    case Demo::Race:
-      add_numeric(app, "increments", "additions to the shared counter per worker (default 100000)");
-      add_text(app, "sync", "none: read then write back (loses updates); lock: a mutex; atomic: fetch_add (default none)",
-               "none|lock|atomic");
-      add_switch(app, "shared_memory", "processes mode: put the counter in memory shared by the processes");
-      add_numeric(app, "runs", "repeat the race R times (default 1)");
-      break;
-    case Demo::Io:
-      add_numeric(app, "tasks", "number of waiting tasks (default 3)");
-      add_numeric(app, "latency_ms", "how long each task waits, in ms (default 1000)");
-      break;
-  }
-  add_numeric(app, "workers", "threads, coroutines or processes (default: primes the cores, factorial --count, race 2, io --tasks)");
+  const playground::DemoSpec& spec = playground::demo_spec(demo);
+  for (auto key : spec.params) add_param(app, playground::param_spec(key));
+  add_param(app, playground::param_spec("workers"), default_workers_text(spec.default_workers));
   if (!with_mode) {
     repeat_option_ = app.add_option("--repeat", repeat_,
                                     "run each mode R times and show the fastest (machines are noisy); " +
-                                        std::to_string(kRepeat.min) + ".." + std::to_string(kRepeat.max) + ", default 1")
+                                        range_text(kRepeat) + ", default 1")
                          ->type_name("R");
   }
   if (with_mode) {
-    add_text(app, "mode", "how tasks run (default threads)", "sequential|threads|gil-threads|async|processes");
-    add_text(app, "start_method", "processes mode: how children start (default fork)", "fork|spawn");
+    add_param(app, playground::param_spec("mode"));
+    add_param(app, playground::param_spec("start_method"));
     timeout_option_ = app.add_option("--timeout-s", timeout_,
                                      "stop each run after S seconds (children killed and reaped), exit 1; " +
-                                         std::to_string(kTimeoutSeconds.min) + ".." +
-                                         std::to_string(kTimeoutSeconds.max) + ", default none")
+                                         range_text(kTimeoutSeconds) + ", default none")
                           ->type_name("S");
   }
-  add_numeric(app, "switch_interval_ms", "gil-threads mode: the GIL's switch interval in ms (default 5, as CPython)");
+  // Inputs of one mode only (the GIL's switch interval): compare runs every mode, so it takes them too.
+  for (const auto& mode : playground::mode_specs())
+    for (auto key : mode.params) add_param(app, playground::param_spec(key));
   app.add_flag("--json", json_, "print one JSON report per run instead of text");
 }
 
-void DemoOptions::add_numeric(CLI::App& app, const std::string& key, const std::string& help) {
-  const auto& spec = playground::numeric_spec(key);
-  given_[key] = app.add_option(flag_for(key), text_[key],
-                               help + "; " + std::to_string(spec.min) + ".." + std::to_string(spec.max))
-                    ->type_name("N");
-}
-
-void DemoOptions::add_text(CLI::App& app, const std::string& key, const std::string& help, const std::string& choices) {
-  given_[key] = app.add_option(flag_for(key), text_[key], help)->type_name(choices);
-}
-
-void DemoOptions::add_switch(CLI::App& app, const std::string& key, const std::string& help) {
-  given_[key] = app.add_flag(flag_for(key), switches_[key], help);
+void DemoOptions::add_param(CLI::App& app, const ParamSpec& spec, const std::string& default_text) {
+  const std::string key(spec.key);
+  const std::string flag(spec.flag);
+  const std::string help(spec.help);
+  switch (spec.kind) {
+    case ParamKind::Integer: {
+      const std::string shown_default =
+          default_text.empty() && spec.default_number ? std::to_string(*spec.default_number) : default_text;
+      given_[key] = app.add_option(flag, text_[key], help + " (default " + shown_default + "); " + range_text(spec))
+                        ->type_name("N");
+      break;
+    }
+    case ParamKind::Choice: {
+      // Start methods: only those this machine has (a browser's Worker is not one of them).
+      std::vector<std::string_view> choices = spec.choices;
+      if (spec.key == "start_method") {
+        choices.clear();
+        for (auto method : native_capabilities().start_methods) choices.push_back(playground::to_string(method));
+      }
+      given_[key] = app.add_option(flag, text_[key], help + " (default " + std::string(spec.default_choice) + ")")
+                        ->type_name(joined(choices));
+      break;
+    }
+    case ParamKind::Flag: given_[key] = app.add_flag(flag, switches_[key], help); break;
+  }
 }
 
 std::uint64_t DemoOptions::repeat() const {
@@ -90,7 +101,7 @@ nlohmann::json DemoOptions::request_json() const {
     if (option->count() == 0) continue;
     const bool is_switch = switches_.count(key) != 0;
     const nlohmann::json value = is_switch ? nlohmann::json(switches_.at(key)) : nlohmann::json(text_.at(key));
-    if (key == "workers" || key == "mode" || key == "start_method") request[key] = value;
+    if (playground::param_spec(key).top_level) request[key] = value;
     else request["params"][key] = value;
   }
   return request;

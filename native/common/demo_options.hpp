@@ -9,13 +9,13 @@
 
 namespace cplay {
 // A job's wall-clock budget in seconds: the CLI's --timeout-s and serve's --job-timeout-s.
-inline constexpr playground::NumericSpec kTimeoutSeconds{"timeout_s", "--timeout-s", 1, 3600};
+inline const playground::ParamSpec kTimeoutSeconds{"timeout_s", "--timeout-s", 1, 3600};
 }  // namespace cplay
 
 namespace cplay {
 
-// The flags of one demo subcommand, kept as raw text: the core validates them, so the CLI, the
-// server and the browser share one set of messages and ranges.
+// The flags of one demo subcommand, made from the core's catalog and kept as raw text: the core
+// validates them, so the CLI, the server and the browser share one set of messages and ranges.
 class DemoOptions {
  public:
   // `with_mode`: false for `compare`, which runs every mode itself.
@@ -31,9 +31,8 @@ class DemoOptions {
   playground::Demo demo() const { return demo_; }
 
  private:
-  void add_numeric(CLI::App& app, const std::string& key, const std::string& help);
-  void add_text(CLI::App& app, const std::string& key, const std::string& help, const std::string& choices);
-  void add_switch(CLI::App& app, const std::string& key, const std::string& help);
+  // `default_text` replaces the catalog's default in the help (workers follow a rule).
+  void add_param(CLI::App& app, const playground::ParamSpec& spec, const std::string& default_text = "");
 
   playground::Demo demo_;
   std::map<std::string, std::string> text_;  // key -> raw value

@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "common/execute.hpp"
+#include "playground/catalog.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 
@@ -19,12 +21,15 @@ std::string cpu_model() {
 }
 
 nlohmann::json machine_info() {
+  nlohmann::json start_methods = nlohmann::json::array();
+  for (auto method : native_capabilities().start_methods) start_methods.push_back(playground::to_string(method));
   return {{"pid", playground::current_pid()},
           {"tid", playground::current_tid()},
           {"cores", playground::hardware_cores()},
           {"cpu", cpu_model()},
-          {"start_methods", {"fork", "spawn"}},
-          {"modes", {"sequential", "threads", "gil-threads", "async", "processes"}},
+          {"start_methods", start_methods},
+          {"modes", playground::mode_names().names()},  // natively every mode runs
+          {"catalog", playground::catalog_to_json()},
           {"version", CPLAY_VERSION},
           {"platform", playground::platform_json()}};
 }

@@ -3,13 +3,8 @@
 
 namespace cplay {
 
-playground::Capabilities native_capabilities() {
-  playground::Capabilities caps;
-  caps.max_threads = 256;
-  caps.max_processes = 64;
-  caps.start_methods = {playground::StartMethod::Fork, playground::StartMethod::Spawn};
-  return caps;
-}
+// Natively every limit is the core's full one: all modes, fork and spawn.
+playground::Capabilities native_capabilities() { return {}; }
 
 playground::Request parse_native_request(const nlohmann::json& request) {
   return playground::parse_request(request, native_capabilities());

@@ -12,7 +12,7 @@ namespace cplay {
 // parent (a changed global variable, an open file, a running thread), and what starting and
 // joining one costs. Every figure and fact is measured when it runs.
 
-inline constexpr playground::NumericSpec kStartMethodsWorkers{"workers", "--workers", 1, 64};
+inline const playground::ParamSpec kStartMethodsWorkers{"workers", "--workers", 1, 64};
 inline constexpr std::uint64_t kDefaultStartMethodsWorkers = 8;
 
 struct StartMethodsOptions {

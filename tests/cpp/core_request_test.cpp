@@ -26,7 +26,15 @@ json request_with(const std::string& key, const json& value) {
   return json::object();
 }
 
-std::string range_of(const NumericSpec& spec) {
+// The catalog's integer inputs: each must be validated by its own range.
+std::vector<ParamSpec> integer_specs() {
+  std::vector<ParamSpec> specs;
+  for (const auto& spec : param_specs())
+    if (spec.kind == ParamKind::Integer) specs.push_back(spec);
+  return specs;
+}
+
+std::string range_of(const ParamSpec& spec) {
   return "from " + std::to_string(spec.min) + " to " + std::to_string(spec.max);
 }
 
@@ -40,13 +48,13 @@ TEST(RequestValidation, EveryNumericSpecIsCovered) {
   // A new input without a context here would silently escape the checks below.
   const std::vector<std::string> known = {"workers", "limit", "n", "count", "increments",
                                           "runs", "tasks", "latency_ms", "switch_interval_ms"};
-  ASSERT_EQ(numeric_specs().size(), known.size());
-  for (const auto& spec : numeric_specs())
+  ASSERT_EQ(integer_specs().size(), known.size());
+  for (const auto& spec : integer_specs())
     EXPECT_NE(std::find(known.begin(), known.end(), std::string(spec.key)), known.end()) << spec.key;
 }
 
 TEST(RequestValidation, BoundsAreAcceptedBothAsNumbersAndAsText) {
-  for (const auto& spec : numeric_specs()) {
+  for (const auto& spec : integer_specs()) {
     const std::string key(spec.key);
     for (std::uint64_t value : {spec.min, spec.max}) {
       EXPECT_NO_THROW(parse_request(request_with(key, value))) << key << " = " << value;
@@ -56,7 +64,7 @@ TEST(RequestValidation, BoundsAreAcceptedBothAsNumbersAndAsText) {
 }
 
 TEST(RequestValidation, OutOfRangeNamesFlagAndRange) {
-  for (const auto& spec : numeric_specs()) {
+  for (const auto& spec : integer_specs()) {
     const std::string key(spec.key);
     std::vector<json> outside{spec.max + 1};
     if (spec.min > 0) outside.push_back(spec.min - 1);
@@ -70,7 +78,7 @@ TEST(RequestValidation, OutOfRangeNamesFlagAndRange) {
 }
 
 TEST(RequestValidation, MalformedNumbersNameFlagAndRange) {
-  for (const auto& spec : numeric_specs()) {
+  for (const auto& spec : integer_specs()) {
     const std::string key(spec.key);
     // `workers: null` means "the default", so it is no malformed value for workers.
     for (const json& value : malformed_numbers()) {
@@ -275,10 +283,10 @@ TEST(ParamsJson, RequestJsonRoundTrips) {
   }
 }
 
-TEST(NumericSpecs, LookupByKey) {
-  EXPECT_EQ(numeric_spec("latency_ms").flag, "--latency-ms");
-  EXPECT_EQ(numeric_spec("limit").max, 1'000'000'000u);
-  EXPECT_THROW(numeric_spec("nonsense"), std::logic_error);
+TEST(ParamSpecs, LookupByKey) {
+  EXPECT_EQ(param_spec("latency_ms").flag, "--latency-ms");
+  EXPECT_EQ(param_spec("limit").max, 1'000'000'000u);
+  EXPECT_THROW(param_spec("nonsense"), std::logic_error);
 }
 
 TEST(RunJson, ErrorReportsAndRecovery) {

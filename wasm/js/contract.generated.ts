@@ -91,6 +91,25 @@ export type ErrorCode =
   | "bad-response"
   | "bad-report"
   | "page-error";
+/**
+ * How a request without workers gets its count: the machine's cores, one per unit of a parameter, or a fixed number (each at most limits.max_default_workers).
+ */
+export type CatalogDefaultWorkers =
+  | {
+      rule: "cores";
+    }
+  | {
+      rule: "param";
+      param: string;
+    }
+  | {
+      rule: "fixed";
+      value: number;
+    };
+/**
+ * One input. in: request for a field of the request itself (mode, workers, start_method), params for one of its params.
+ */
+export type CatalogParam = CatalogIntegerParam | CatalogChoiceParam | CatalogFlagParam;
 
 /**
  * What to run: the body of POST /api/run and the argument of the wasm module's run() and validate(). Fields left out take the CLI's defaults (mode: threads). The core also accepts digit strings for numbers and "true", "false", "1", "0" for flags (the CLI hands it its flags' text); clients send JSON numbers and booleans.
@@ -364,11 +383,97 @@ export interface MachineInfo {
   cpu: string;
   start_methods: StartMethod[];
   modes: Mode[];
+  catalog: Catalog;
   /**
    * cplay's version.
    */
   version: string;
   platform: Platform;
+}
+/**
+ * The core's table of what a request may say (core/src/catalog.cpp): the demos, the modes, every parameter with its flag, kind, range and default, and the limits across parameters. cplay info --json, GET /api/info and the wasm module's info() carry it; the CLI's help and the page's forms are built from it.
+ */
+export interface Catalog {
+  demos: CatalogDemo[];
+  modes: CatalogMode[];
+  params: CatalogParam[];
+  limits: CatalogLimits;
+  capabilities: CatalogCapabilities;
+}
+export interface CatalogDemo {
+  name: Demo;
+  /**
+   * One line, as cplay --help shows it.
+   */
+  summary: string;
+  /**
+   * The keys of its own parameters.
+   */
+  params: string[];
+  default_workers: CatalogDefaultWorkers;
+}
+export interface CatalogMode {
+  name: Mode;
+  /**
+   * Keys every demo takes in this mode only.
+   */
+  params: string[];
+}
+export interface CatalogIntegerParam {
+  key: string;
+  flag: string;
+  kind: "integer";
+  in: "request" | "params";
+  help: string;
+  min: number;
+  max: number;
+  /**
+   * null where a rule decides (workers: the demo's default_workers).
+   */
+  default: number | null;
+}
+export interface CatalogChoiceParam {
+  key: string;
+  flag: string;
+  kind: "choice";
+  in: "request" | "params";
+  help: string;
+  choices: string[];
+  default: string;
+}
+export interface CatalogFlagParam {
+  key: string;
+  flag: string;
+  kind: "flag";
+  in: "request" | "params";
+  help: string;
+  default: false;
+}
+/**
+ * What no single parameter's range says.
+ */
+export interface CatalogLimits {
+  /**
+   * race: workers × increments.
+   */
+  max_total_increments: number;
+  /**
+   * io: tasks × latency_ms, the length of a sequential run.
+   */
+  max_total_wait_ms: number;
+  /**
+   * A worker count the core chooses never exceeds this.
+   */
+  max_default_workers: number;
+}
+/**
+ * The most any runtime allows (natively all of it); a browser says its own smaller limits in its info.
+ */
+export interface CatalogCapabilities {
+  max_threads: number;
+  max_coroutines: number;
+  max_processes: number;
+  start_methods: StartMethod[];
 }
 /**
  * What a wasm module says about itself: info().
@@ -392,6 +497,7 @@ export interface ModuleInfo {
    * Modes this build runs (processes through runShard() in Workers and assemble()).
    */
   modes: Mode[];
+  catalog: Catalog;
   compiler: string;
   os: "emscripten";
   /**

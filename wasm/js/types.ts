@@ -12,6 +12,12 @@ import type {
 
 export type {
   Algorithm,
+  Catalog,
+  CatalogChoiceParam,
+  CatalogDemo,
+  CatalogFlagParam,
+  CatalogIntegerParam,
+  CatalogParam,
   Demo,
   ErrorCode,
   ErrorReport,

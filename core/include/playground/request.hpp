@@ -7,21 +7,12 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "playground/catalog.hpp"
+
 namespace playground {
 
-enum class Demo { Primes, Factorial, Race, Io };
-enum class Mode { Sequential, Threads, GilThreads, Async, Processes };
-enum class StartMethod { Fork, Spawn, Worker };
-enum class Sync { None, Lock, Atomic };
-enum class PrimeAlgorithm { TrialDivision, Sieve };
-
-std::string_view to_string(Demo);
-std::string_view to_string(Mode);
-std::string_view to_string(StartMethod);
-std::string_view to_string(Sync);
-std::string_view to_string(PrimeAlgorithm);
-
-// Every input of every demo, after defaults. Only the fields of `Request::demo` are meaningful.
+// Every input of every demo, after defaults (the catalog's defaults are these initializers).
+// Only the fields of `Request::demo` are meaningful.
 struct Params {
   std::uint64_t limit = 100000;  // primes
   PrimeAlgorithm algorithm = PrimeAlgorithm::TrialDivision;
@@ -54,17 +45,8 @@ struct Capabilities {
   std::string processes_unavailable_reason = "processes are not available in this runtime";
 };
 
-// One documented range per numeric input; the CLI's help and every error message come from here.
-struct NumericSpec {
-  std::string_view key;   // request key, snake_case
-  std::string_view flag;  // CLI flag
-  std::uint64_t min;
-  std::uint64_t max;
-};
-const std::vector<NumericSpec>& numeric_specs();
-const NumericSpec& numeric_spec(std::string_view key);
 // A number (JSON number or digits) within `spec`'s range; ArgumentError naming the flag otherwise.
-std::uint64_t parse_numeric(const nlohmann::json& value, const NumericSpec& spec);
+std::uint64_t parse_numeric(const nlohmann::json& value, const ParamSpec& spec);
 
 // Parses and validates a request. Values may be JSON numbers or strings holding digits, so the
 // CLI (which hands over its raw flag text) and JSON clients get identical messages.
@@ -78,7 +60,7 @@ nlohmann::json parse_request_text(std::string_view text);
 nlohmann::json request_to_json(const Request&);
 nlohmann::json params_to_json(const Request&);
 
-// Worker count used when a request names none: the seed's choice per demo.
-std::uint64_t default_workers(Demo, std::uint64_t tasks_hint);
+// Worker count used when a request names none: the catalog's rule for the demo.
+std::uint64_t default_workers(Demo, const Params&);
 
 }  // namespace playground
