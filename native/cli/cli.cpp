@@ -15,6 +15,7 @@
 #include "playground/errors.hpp"
 #include "playground/report_json.hpp"
 #include "server/serve.hpp"
+#include "cli/queue_command.hpp"
 #include "cli/start_methods_command.hpp"
 
 namespace cplay {
@@ -116,6 +117,7 @@ int cli_main(int argc, char** argv) {
   }; });
 
   add_start_methods_command(app, action);
+  add_queue_command(app, action);
 
   ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "serve the web page and the native API (POST /api/run)");
