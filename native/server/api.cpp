@@ -11,6 +11,7 @@
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
+#include "queue/queue_experiment.hpp"
 #include "start_methods/start_methods.hpp"
 
 namespace cplay {
@@ -108,6 +109,20 @@ ApiResponse ApiHandler::start_methods(const std::string& body, const std::string
     return answer_job(id, [&] {
       return run_in_job_process(start_methods_task(options), job);
     });
+  });
+}
+
+ApiResponse ApiHandler::queue(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::QueueRequest request;
+  try {
+    request = playground::parse_queue_request(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(queue_task(request), job); });
   });
 }
 

@@ -52,6 +52,10 @@ class ApiHandler {
   // process of its own (it forks with a thread running), taking its turn with the demo jobs
   // (which would skew its timings) and bounded by the same budget; cancelled the same way.
   ApiResponse start_methods(const std::string& body, const std::string& job_id);
+  // POST /api/queue?job=ID with the queue experiment's request: run like start-methods, in a job
+  // process (processes mode forks), in turn, bounded and cancellable. A deadlocked hand-off is a
+  // result, not a failure: its report says so.
+  ApiResponse queue(const std::string& body, const std::string& job_id);
   // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id
   // not seen yet is refused when it arrives (the page's cancel can overtake its own run).
   ApiResponse cancel(const std::string& body);

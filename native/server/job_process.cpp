@@ -18,6 +18,7 @@
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/spawned_worker.hpp"
+#include "queue/queue_experiment.hpp"
 #include "start_methods/start_methods.hpp"
 #include "processes/unique_fd.hpp"
 
@@ -138,9 +139,9 @@ int job_process_main(int argc, char** argv) {
   try {
     const json task = playground::parse_request_text(*payload);
     // The start-methods experiment forks with a thread running, which only a process of its own may do.
-    reply = is_start_methods_task(task)
-                ? run_start_methods(start_methods_options_from_json(task.at("options")))
-                : playground::report_to_json(execute(parse_native_request(task)));
+    if (is_start_methods_task(task)) reply = run_start_methods(start_methods_options_from_json(task.at("options")));
+    else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;
+    else reply = playground::report_to_json(execute(parse_native_request(task)));
   } catch (...) {
     reply = playground::error_report_for(std::current_exception());
   }
