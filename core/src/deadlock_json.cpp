@@ -1,0 +1,115 @@
+#include "playground/deadlock_json.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "playground/deadlock_board.hpp"
+#include "playground/errors.hpp"
+#include "playground/report_json.hpp"
+
+namespace playground {
+namespace {
+
+using json = nlohmann::json;
+
+double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
+
+std::string shown(const json& value) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (value.is_string()) {
+    text = "'";
+    text += value.get_ref<const std::string&>();
+    text += "'";
+  }
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
+
+template <typename Enum>
+Enum parse_choice(const json& value, const NameTable<Enum>& names, std::string_view key) {
+  if (value.is_string())
+    if (auto parsed = names.parse(value.get_ref<const std::string&>())) return *parsed;
+  throw ArgumentError(std::string(deadlock_param_spec(key).flag) + " must be one of " + names.list() + " (got " +
+                      shown(value) + ")");
+}
+
+// What the watchdog does, for the report: a reader should not have to guess.
+constexpr const char* kDetectionText =
+    "a watchdog samples the wait-for graph (each lock's owner, each worker's awaited lock) and calls a deadlock "
+    "when the same cycle, with the same waits, is there in two samples in a row; the workers wait in timed lock "
+    "attempts that check a cancel flag, so the watchdog's cancel makes them let go and end";
+
+}  // namespace
+
+DeadlockOptions deadlock_options_from_json(const json& request) {
+  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"workers\": 2, \"order\": \"opposite\"}");
+  DeadlockOptions options;
+  for (const auto& [key, value] : request.items()) {
+    if (key == "mode") options.mode = parse_choice(value, deadlock_mode_names(), key);
+    else if (key == "order") options.order = parse_choice(value, lock_order_names(), key);
+    else if (key == "strategy") options.strategy = parse_choice(value, lock_strategy_names(), key);
+    else if (key == "workers") options.workers = parse_numeric(value, deadlock_param_spec(key));
+    else if (key == "rounds") options.rounds = parse_numeric(value, deadlock_param_spec(key));
+    else if (key == "hold_ms") options.hold_ms = parse_numeric(value, deadlock_param_spec(key));
+    else  // the key is the client's text: quote a short part of it
+      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected mode, workers, order, strategy, rounds, hold_ms)");
+  }
+  validate_deadlock_options(options);
+  return options;
+}
+
+json deadlock_options_to_json(const DeadlockOptions& options) {
+  return {{"mode", deadlock_mode_names().name(options.mode)},
+          {"workers", options.workers},
+          {"order", lock_order_names().name(options.order)},
+          {"strategy", lock_strategy_names().name(options.strategy)},
+          {"rounds", options.rounds},
+          {"hold_ms", options.hold_ms}};
+}
+
+json deadlock_report_to_json(const DeadlockReport& report) {
+  json out = {{"schema", 1}, {"experiment", "deadlock"}};
+  out.update(deadlock_options_to_json(report.options));
+  out["detection"] = {{"method", "watchdog"},
+                      {"how", kDetectionText},
+                      {"sample_ms", kWatchdogSampleMs},
+                      {"lock_attempt_ms", kLockAttemptMs},
+                      {"samples", report.watchdog_samples}};
+  out["deadlock"] = report.deadlock;
+  out["detected_ms"] = report.detected_ms ? json(rounded(*report.detected_ms)) : json(nullptr);
+  json cycle = json::array();
+  for (const WaitLink& link : report.cycle)
+    cycle.push_back({{"worker", link.worker}, {"holds", link.holds}, {"waits_for", link.waits_for}, {"held_by", link.held_by}});
+  out["cycle"] = std::move(cycle);
+  json workers = json::array();
+  std::uint64_t rounds = 0;
+  std::uint64_t retries = 0;
+  for (const DeadlockWorkerResult& w : report.workers) {
+    workers.push_back({{"worker", w.worker},
+                       {"first_lock", w.first_lock},
+                       {"second_lock", w.second_lock},
+                       {"rounds_completed", w.rounds_completed},
+                       {"retries", w.retries},
+                       {"gave_up", w.gave_up}});
+    rounds += w.rounds_completed;
+    retries += w.retries;
+  }
+  out["per_worker"] = std::move(workers);
+  out["rounds_completed"] = rounds;
+  out["retries"] = retries;
+  out["wall_ms"] = rounded(report.wall_ms);
+  json spans = json::array();
+  for (const Span& s : report.spans)
+    spans.push_back({{"worker", s.worker}, {"pid", s.pid}, {"tid", s.tid}, {"start_ms", rounded(s.start_ms)},
+                     {"end_ms", rounded(s.end_ms)}, {"items", s.items}});
+  out["spans"] = std::move(spans);
+  json events = json::array();
+  for (const Event& e : report.events)
+    events.push_back({{"worker", e.worker}, {"state", to_string(e.state)}, {"start_ms", rounded(e.start_ms)},
+                      {"end_ms", rounded(e.end_ms)}});
+  out["events"] = std::move(events);
+  out["events_truncated"] = report.events_truncated;
+  out["platform"] = platform_json();
+  return out;
+}
+
+}  // namespace playground
