@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { catalogModule } from './vite-plugins/catalog-plugin';
 import { cppRegions } from './vite-plugins/cpp-region-plugin';
 import { runtimeAssets } from './vite-plugins/runtime-assets';
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+// CPLAY_WASM_DIR points at another build of the modules (a debug build, say).
+const wasmDir = process.env.CPLAY_WASM_DIR ?? `${repoRoot}build/wasm`;
 
 // The headers `cplay serve` sends, so the dev and preview servers behave the same. COOP + COEP
 // make the page cross-origin isolated (SharedArrayBuffer for WASM threads); CORP lets our own
@@ -31,9 +34,10 @@ export default defineConfig({
   plugins: [
     // The C++ on the cards, cut from the core's sources (cpp-region: imports).
     cppRegions({ repoRoot }),
+    // The core's names, defaults and ranges (virtual:catalog), from the modules' info().
+    catalogModule({ wasmDir }),
     runtimeAssets({
-      // CPLAY_WASM_DIR points at another build of the modules (a debug build, say).
-      wasmDir: process.env.CPLAY_WASM_DIR ?? `${repoRoot}build/wasm`,
+      wasmDir,
       coiScript: `${repoRoot}node_modules/coi-serviceworker/coi-serviceworker.min.js`,
       // Committed, refreshed by `npm run reference`: building measures nothing.
       referenceFile: `${repoRoot}web/reference/native.json`,

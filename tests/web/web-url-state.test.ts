@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_LIST } from '../../web/src/demos/catalog';
 import { paramsForMode } from '../../web/src/demos/definition';
+import { choiceParam, integerParam } from '../../web/src/model/catalog';
 import { cplayCommand } from '../../web/src/model/request';
 import { defaultPageState, parsePageState, serializePageState } from '../../web/src/state/url-state';
 
@@ -39,6 +40,27 @@ describe('URL state', () => {
   it('falls back to defaults for values out of range or unknown', () => {
     const state = parsePageState('?primes.limit=0&primes.workers=abc&race.sync=maybe&io.mode=fibers&race.runs=100000&nosuch.key=1');
     expect(state).toEqual(defaultPageState());
+  });
+
+  it("takes a number within the core's range and falls back to the default outside it", () => {
+    for (const definition of DEMO_LIST) {
+      const card = (query: string) => parsePageState(`?${definition.id}.${query}`).cards[definition.id];
+      const workers = integerParam('workers');
+      expect(card(`workers=${workers.max}`).workers).toBe(workers.max);
+      expect(card(`workers=${workers.max + 1}`).workers).toBe(definition.defaultWorkers);
+      expect(card(`workers=${workers.min - 1}`).workers).toBe(definition.defaultWorkers);
+      for (const spec of definition.params) {
+        if (spec.kind === 'number') {
+          const core = integerParam(spec.key);
+          expect(card(`${spec.key}=${core.min}`).params[spec.key]).toBe(core.min);
+          expect(card(`${spec.key}=${core.max}`).params[spec.key]).toBe(core.max);
+          expect(card(`${spec.key}=${core.max + 1}`).params[spec.key], `${definition.id}.${spec.key}`).toBe(spec.default);
+          if (core.min > 0) expect(card(`${spec.key}=${core.min - 1}`).params[spec.key]).toBe(spec.default);
+        } else if (spec.kind === 'choice') {
+          for (const choice of choiceParam(spec.key).choices) expect(card(`${spec.key}=${choice}`).params[spec.key]).toBe(choice);
+        }
+      }
+    }
   });
 
   it('embeds only with a demo to show', () => {

@@ -12,6 +12,7 @@ interface ParamBase {
   rejectedElsewhere?: boolean;
 }
 
+/** Range, choices and defaults are the core's (catalog-inputs.ts builds each from the catalog). */
 export interface NumberParam extends ParamBase {
   kind: 'number';
   min: number;

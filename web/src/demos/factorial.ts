@@ -1,6 +1,7 @@
 import factorialMultiply from 'cpp-region:core/src/bigint_multiply.cpp:factorial-multiply';
 import factorialProductTree from 'cpp-region:core/src/factorial.cpp:factorial-product-tree';
 import factorialTask from 'cpp-region:core/src/workload_factorial.cpp:factorial-task';
+import { numberInput } from './catalog-inputs';
 import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
@@ -40,8 +41,8 @@ export const factorialDemo: DemoDefinition = {
     processes: 'Close to min(workers, cores) × faster, like the lesson’s multiprocessing run.',
   },
   params: [
-    { kind: 'number', key: 'n', label: 'n', help: 'Each task computes n!.', min: 0, max: 1_000_000, default: 100_000 },
-    { kind: 'number', key: 'count', label: 'How many factorials', help: 'The lesson uses four.', min: 1, max: 64, default: 4 },
+    numberInput('n', { label: 'n', help: 'Each task computes n!.' }),
+    numberInput('count', { label: 'How many factorials', help: 'The lesson uses four.' }),
     switchIntervalParam,
   ],
   defaultMode: 'processes',

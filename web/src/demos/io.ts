@@ -2,6 +2,7 @@ import ioWaitAsync from 'cpp-region:core/src/mode_async.cpp:io-wait-async';
 import ioWaitGil from 'cpp-region:core/src/mode_gil.cpp:io-wait-gil';
 import ioWaitBlocking from 'cpp-region:core/src/modes.hpp:io-wait-blocking';
 import ioStep from 'cpp-region:core/src/workload_io.cpp:io-step';
+import { numberInput } from './catalog-inputs';
 import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
@@ -39,16 +40,8 @@ export const ioDemo: DemoDefinition = {
     processes: 'About one latency, plus the cost of starting processes (Workers in the browser).',
   },
   params: [
-    { kind: 'number', key: 'tasks', label: 'Tasks', help: 'How many waits to perform.', min: 1, max: 1000, default: 3 },
-    {
-      kind: 'number',
-      key: 'latency_ms',
-      label: 'Wait per task (ms)',
-      help: 'How long each task waits, like one network round trip.',
-      min: 0,
-      max: 60000,
-      default: 1000,
-    },
+    numberInput('tasks', { label: 'Tasks', help: 'How many waits to perform.' }),
+    numberInput('latency_ms', { label: 'Wait per task (ms)', help: 'How long each task waits, like one network round trip.' }),
     switchIntervalParam,
   ],
   defaultMode: 'threads',

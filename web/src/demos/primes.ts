@@ -1,6 +1,7 @@
 import primesSieveSegment from 'cpp-region:core/src/primes.cpp:primes-sieve-segment';
 import primesTrialDivision from 'cpp-region:core/src/primes.cpp:primes-trial-division';
 import primesTask from 'cpp-region:core/src/workload_primes.cpp:primes-task';
+import { choiceInput, numberInput } from './catalog-inputs';
 import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
@@ -43,23 +44,16 @@ export const primesDemo: DemoDefinition = {
     processes: 'Close to workers × faster, minus the cost of starting them.',
   },
   params: [
-    {
-      kind: 'number',
-      key: 'limit',
+    numberInput('limit', {
       label: 'Count primes up to',
       help: 'The largest number tested. The lesson uses 100,000 (9,592 primes), which takes only milliseconds natively, too short to time well; 1,000,000 has 78,498.',
-      min: 1,
-      max: 1_000_000_000,
-      default: 1_000_000,
-    },
-    {
-      kind: 'choice',
-      key: 'algorithm',
+      // The core's default is the lesson's 100,000, too quick to time well (the help says why).
+      pageDefault: 1_000_000,
+    }),
+    choiceInput('algorithm', {
       label: 'Algorithm',
       help: 'trial: divide by every candidate (the lesson); sieve: a segmented sieve, a better algorithm.',
-      choices: ['trial', 'sieve'],
-      default: 'trial',
-    },
+    }),
     switchIntervalParam,
   ],
   defaultMode: 'threads',

@@ -1,6 +1,7 @@
 import raceSyncAtomic from 'cpp-region:core/src/workload_race.cpp:race-sync-atomic';
 import raceSyncLock from 'cpp-region:core/src/workload_race.cpp:race-sync-lock';
 import raceSyncNone from 'cpp-region:core/src/workload_race.cpp:race-sync-none';
+import { choiceInput, flagInput, numberInput } from './catalog-inputs';
 import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
 import { switchIntervalParam } from './shared-params';
@@ -23,32 +24,17 @@ export const raceDemo: DemoDefinition = {
     processes: 'Without shared memory each child counts its own copy up to the increments and the parent’s counter stays 0: nothing shared, nothing lost. With shared memory, sync = none loses updates and a lock loses none.',
   },
   params: [
-    {
-      kind: 'number',
-      key: 'increments',
-      label: 'Increments per worker',
-      help: 'How many times each worker adds 1.',
-      min: 1,
-      max: 100_000_000,
-      default: 100_000,
-    },
-    {
-      kind: 'choice',
-      key: 'sync',
+    numberInput('increments', { label: 'Increments per worker', help: 'How many times each worker adds 1.' }),
+    choiceInput('sync', {
       label: 'Synchronization',
       help: 'none: read then write; lock: a mutex around both; atomic: one fetch_add.',
-      choices: ['none', 'lock', 'atomic'],
-      default: 'none',
-    },
-    {
-      kind: 'flag',
-      key: 'shared_memory',
+    }),
+    flagInput('shared_memory', {
       label: 'Shared memory',
       help: 'Processes increment one counter in a shared memory segment.',
-      default: false,
       onlyIn: ['processes'],
       browserUnavailable: 'Each browser Worker has its own WebAssembly memory; this page cannot share one counter between them.',
-    },
+    }),
     switchIntervalParam,
   ],
   defaultMode: 'threads',

@@ -1,5 +1,6 @@
 // Helpers over requests and reports that every part of the page shares: "is this the same
 // workload?", "do these two results agree?", and the `cplay` command line for a request.
+import { flagOf, NATIVE_START_METHODS } from './catalog';
 import type { Params, Report, RunRequest } from './types';
 import { RESULT_FIELDS } from './validate-report';
 
@@ -58,7 +59,7 @@ export function headOf(report: Report): RunRequest {
 export function cplayCommand(request: RunRequest): string {
   const parts = ['cplay', request.demo];
   for (const [key, value] of Object.entries(request.params)) {
-    const flag = `--${key.replaceAll('_', '-')}`;
+    const flag = flagOf(key);
     if (typeof value === 'boolean') {
       if (value) parts.push(flag);
     } else {
@@ -66,10 +67,10 @@ export function cplayCommand(request: RunRequest): string {
     }
   }
   // A sequential run has one worker, except where the work is per worker (the race's loops).
-  if (request.mode !== 'sequential' || request.workers !== 1) parts.push('--workers', String(request.workers));
-  parts.push('--mode', request.mode);
-  if (request.mode === 'processes' && (request.start_method === 'fork' || request.start_method === 'spawn')) {
-    parts.push('--start-method', request.start_method);
+  if (request.mode !== 'sequential' || request.workers !== 1) parts.push(flagOf('workers'), String(request.workers));
+  parts.push(flagOf('mode'), request.mode);
+  if (request.mode === 'processes' && request.start_method && NATIVE_START_METHODS.includes(request.start_method)) {
+    parts.push(flagOf('start_method'), request.start_method);
   }
   parts.push('--json');
   return parts.join(' ');

@@ -20,11 +20,8 @@ import type {
 export type { Demo, ErrorCode, ErrorReport, Mode, Span, StartMethod, TimelineEvent, WorkerState };
 export { isErrorReport } from '../../../wasm/js/types';
 
-/** The demos in the page's order (cards, URL checks). */
-export const DEMOS = ['io', 'primes', 'factorial', 'race'] as const satisfies readonly Demo[];
-
-/** The modes in the page's order (radio buttons, "All modes"). */
-export const MODES = ['sequential', 'threads', 'gil-threads', 'async', 'processes'] as const satisfies readonly Mode[];
+// The demos and modes by name, from the core's catalog.
+export { DEMOS, MODES } from './catalog';
 
 /**
  * Request parameters, indexed by name: the page handles every demo's parameters generically

@@ -3,7 +3,8 @@
 // to keep links short. Page-level keys: `demo` (focus one card), `embed=1`, `coi=0`.
 import { DEMO_LIST, demoById } from '../demos/catalog';
 import { defaultParams, type DemoDefinition, type ParamSpec } from '../demos/definition';
-import { DEMOS, MODES, type Demo, type Mode, type Params } from '../model/types';
+import { choiceParam, DEMOS, integerParam, MODES, NATIVE_START_METHODS } from '../model/catalog';
+import type { Demo, Mode, Params, StartMethod } from '../model/types';
 
 export interface CardState {
   mode: Mode;
@@ -13,12 +14,9 @@ export interface CardState {
   runs: number;
   /** The largest worker count of a sweep. */
   upto: number;
-  /** How native processes start (the browser's are always Workers). */
-  startMethod: NativeStartMethod;
+  /** How native processes start (the browser's are always Workers): one of NATIVE_START_METHODS. */
+  startMethod: StartMethod;
 }
-
-export const NATIVE_START_METHODS = ['fork', 'spawn'] as const;
-export type NativeStartMethod = (typeof NATIVE_START_METHODS)[number];
 
 export interface PageState {
   cards: Record<Demo, CardState>;
@@ -27,7 +25,8 @@ export interface PageState {
   embed: boolean;
 }
 
-export const WORKER_LIMIT = 256;
+export const WORKER_LIMIT = integerParam('workers').max;
+// The page's own settings, not request inputs: how many runs a histogram and a sweep make.
 export const RUNS_LIMIT = 200;
 export const SWEEP_LIMIT = 64;
 const DEFAULT_RUNS = 20;
@@ -40,7 +39,7 @@ export function defaultCardState(definition: DemoDefinition): CardState {
     params: defaultParams(definition),
     runs: DEFAULT_RUNS,
     upto: DEFAULT_UPTO,
-    startMethod: 'fork',
+    startMethod: choiceParam('start_method').default as StartMethod,
   };
 }
 
@@ -81,11 +80,11 @@ export function parsePageState(search: string): PageState {
     const read = (field: string) => query.get(`${definition.id}.${field}`);
     const mode = read('mode');
     if (mode !== null && (MODES as readonly string[]).includes(mode)) card.mode = mode as Mode;
-    card.workers = parseInteger(read('workers'), 1, WORKER_LIMIT) ?? card.workers;
+    card.workers = parseInteger(read('workers'), integerParam('workers').min, WORKER_LIMIT) ?? card.workers;
     card.runs = parseInteger(read('runs'), 1, RUNS_LIMIT) ?? card.runs;
     card.upto = parseInteger(read('upto'), 2, SWEEP_LIMIT) ?? card.upto;
     const start = read('start');
-    if (start !== null && (NATIVE_START_METHODS as readonly string[]).includes(start)) card.startMethod = start as NativeStartMethod;
+    if (start !== null && (NATIVE_START_METHODS as readonly string[]).includes(start)) card.startMethod = start as StartMethod;
     for (const spec of definition.params) {
       const value = parseParam(spec, read(spec.key));
       if (value !== null) card.params[spec.key] = value;

@@ -1,8 +1,9 @@
 // The inputs of one card: mode, workers, the demo's parameters, and the sizes of sweeps and
 // histograms. Native form controls keep it usable by keyboard and screen reader without help.
 import type { DemoDefinition, ParamSpec } from '../demos/definition';
-import { MODES, type Mode } from '../model/types';
-import { NATIVE_START_METHODS, RUNS_LIMIT, SWEEP_LIMIT, WORKER_LIMIT, type CardState, type NativeStartMethod } from '../state/url-state';
+import { integerParam, NATIVE_START_METHODS } from '../model/catalog';
+import { MODES, type Mode, type StartMethod } from '../model/types';
+import { RUNS_LIMIT, SWEEP_LIMIT, WORKER_LIMIT, type CardState } from '../state/url-state';
 import { h } from './dom';
 
 const MODE_LABELS: Record<Mode, string> = {
@@ -90,7 +91,7 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     return built;
   };
 
-  const workers = settingField('workers', 'Workers', 'Threads, coroutines or processes to use.', 1, WORKER_LIMIT);
+  const workers = settingField('workers', 'Workers', 'Threads, coroutines or processes to use.', integerParam('workers').min, WORKER_LIMIT);
 
   const paramFields = definition.params.map((spec) => {
     const id = `${prefix}-${spec.key}`;
@@ -141,7 +142,7 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
   const startId = `${prefix}-start-method`;
   const startSelect = h('select', { id: startId, 'aria-describedby': `${startId}-help` }, ...NATIVE_START_METHODS.map((m) => h('option', { value: m }, m)));
   startSelect.addEventListener('change', () => {
-    state.startMethod = startSelect.value as NativeStartMethod;
+    state.startMethod = startSelect.value as StartMethod;
     onChange();
   });
   syncers.push(() => (startSelect.value = state.startMethod));
