@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/deadlock_output.hpp"
-#include "deadlock/deadlock_processes.hpp"
+#include "deadlock/deadlock_experiment.hpp"
 #include "playground/deadlock.hpp"
 #include "playground/deadlock_json.hpp"
 
@@ -24,9 +24,7 @@ int run(const Flags& flags) {
   for (const auto& [key, option] : flags.given)
     if (option->count() != 0) request[key] = flags.text.at(key);
   const playground::DeadlockOptions options = playground::deadlock_options_from_json(request);
-  const playground::DeadlockReport report = options.mode == playground::DeadlockMode::Processes
-                                                ? run_deadlock_processes(options)
-                                                : playground::run_deadlock_threads(options);
+  const playground::DeadlockReport report = run_deadlock(options);
   if (flags.json) std::cout << playground::deadlock_report_to_json(report).dump() << std::endl;
   else print_deadlock(std::cout, report);
   return report.deadlock ? 1 : 0;

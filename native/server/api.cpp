@@ -8,6 +8,8 @@
 #include "server/job_process.hpp"
 #include "common/machine_info.hpp"
 #include "playground/errors.hpp"
+#include "deadlock/deadlock_experiment.hpp"
+#include "playground/deadlock_json.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
@@ -123,6 +125,20 @@ ApiResponse ApiHandler::queue(const std::string& body, const std::string& job_id
   }
   return in_turn(id, [&](Job& job) {
     return answer_job(id, [&] { return run_in_job_process(queue_task(request), job); });
+  });
+}
+
+ApiResponse ApiHandler::deadlock(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::DeadlockOptions options;
+  try {
+    options = playground::deadlock_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(deadlock_task(options), job); });
   });
 }
 

@@ -15,6 +15,8 @@
 #include "common/execute.hpp"
 #include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
+#include "deadlock/deadlock_experiment.hpp"
+#include "playground/deadlock_json.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/spawned_worker.hpp"
@@ -140,6 +142,8 @@ int job_process_main(int argc, char** argv) {
     const json task = playground::parse_request_text(*payload);
     // The start-methods experiment forks with a thread running, which only a process of its own may do.
     if (is_start_methods_task(task)) reply = run_start_methods(start_methods_options_from_json(task.at("options")));
+    else if (is_deadlock_task(task))
+      reply = playground::deadlock_report_to_json(run_deadlock(playground::deadlock_options_from_json(task.at("options"))));
     else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;
     else reply = playground::report_to_json(execute(parse_native_request(task)));
   } catch (...) {
