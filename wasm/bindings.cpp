@@ -2,6 +2,7 @@
 #include <emscripten/bind.h>
 
 #include "api.hpp"
+#include "deadlock_api.hpp"
 
 EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("run", &cplay_wasm::run);
@@ -10,4 +11,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("assemble", &cplay_wasm::assemble);
   emscripten::function("info", &cplay_wasm::info);
   emscripten::function("nowMs", &cplay_wasm::now_ms);
+  emscripten::function("deadlock", &cplay_wasm::deadlock);
 }

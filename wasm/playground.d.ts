@@ -31,6 +31,13 @@ export interface PlaygroundModule {
   /** {runtime, variant, cores, max_workers, max_processes, modes, compiler, os, limb_bits} */
   info(): string;
 
+  /**
+   * The deadlock experiment in threads (threads build; the single build and --mode processes
+   * answer an error report): options {mode?, workers?, order?, strategy?, rounds?, hold_ms?},
+   * returns docs/schema/deadlock-report.schema.json's report or an error report.
+   */
+  deadlock(optionsJson: string): string;
+
   /** This module's clock in ms, the one runShard()'s originMs is read on. */
   nowMs(): number;
 
