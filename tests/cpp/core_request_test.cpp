@@ -155,6 +155,7 @@ TEST(RequestValidation, StartMethodMustBeAvailableHere) {
 TEST(RequestValidation, WorkersBeyondTheRuntimeCapabilities) {
   Capabilities small;
   small.max_threads = 4;
+  small.max_coroutines = 4;
   small.max_processes = 3;
   for (const char* mode : {"threads", "gil-threads", "async"}) {
     const std::string message = rejection_of({{"demo", "primes"}, {"mode", mode}, {"workers", 5}}, small);
