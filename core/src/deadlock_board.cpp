@@ -60,6 +60,7 @@ class LockWorker {
     } else {
       // try-lock: never wait while holding a lock. On failure let go of the first, back off a
       // random while (so two workers do not retry in step), take the first again and try at once.
+      // snippet-begin: try-lock-backoff
       for (std::uint64_t tries = 0; !locks_.try_lock(second); ++tries) {
         release(first);
         record(WorkerState::Running, held_since, elapsed());
@@ -72,6 +73,7 @@ class LockWorker {
         if (!rested || !acquire(first)) return false;
         held_since = elapsed();
       }
+      // snippet-end: try-lock-backoff
       board_.owner[second].store(static_cast<std::int32_t>(worker_));
     }
     const bool worked = hold(options_.hold_ms);
@@ -156,6 +158,7 @@ DeadlockBoard::DeadlockBoard() {
 
 // Opposite: lock i, then its neighbour i+1, round the ring. Consistent: the same two locks, the
 // lower number first, so every worker climbs the same order and no ring can close.
+// snippet-begin: lock-orders
 std::size_t first_lock(LockOrder order, std::size_t worker, std::size_t workers) {
   const std::size_t next = (worker + 1) % workers;
   return order == LockOrder::Opposite ? worker : std::min(worker, next);
@@ -165,6 +168,7 @@ std::size_t second_lock(LockOrder order, std::size_t worker, std::size_t workers
   const std::size_t next = (worker + 1) % workers;
   return order == LockOrder::Opposite ? next : std::max(worker, next);
 }
+// snippet-end: lock-orders
 
 void run_lock_worker(std::size_t worker, const DeadlockOptions& options, DeadlockBoard& board, DeadlockLocks& locks,
                      double origin_ms) {

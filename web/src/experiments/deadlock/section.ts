@@ -1,0 +1,134 @@
+// The experiment "deadlock": workers take two locks in opposite (or one consistent) order, in this
+// browser (the core in the wasm threads build) and natively through cplay serve, one after the
+// other. The C++ shown is cut from the core's source; the Python is what a learner would write.
+import './deadlock.css';
+import lockOrders from 'cpp-region:core/src/deadlock_board.cpp:lock-orders';
+import tryLockBackoff from 'cpp-region:core/src/deadlock_board.cpp:try-lock-backoff';
+import { h, replaceChildren } from '../../ui/dom';
+import type { JobLock } from '../../ui/page-context';
+import { runBrowserDeadlock } from './browser-run';
+import { DEFAULT_HOLD_MS, DEFAULT_ROUNDS, MAX_WORKERS, MIN_WORKERS } from './limits';
+import { runNativeDeadlock } from './native-run';
+import { DEADLOCK_PYTHON } from './python';
+import type { DeadlockOptions, DeadlockOutcome } from './report';
+import { deadlockView } from './view';
+
+const JOB = 'deadlock';
+
+export interface DeadlockContext {
+  /** Where `cplay serve` answers; null when the page has no native server. */
+  liveBase: URL | null;
+  /** The folder holding wasm/threads/. */
+  wasmBase: string;
+  /** Whether this page may run the threads build (cross-origin isolated). */
+  threads: boolean;
+  jobs: JobLock;
+}
+
+function select(id: string, choices: string[]): HTMLSelectElement {
+  return h('select', { id }, ...choices.map((c) => h('option', { value: c }, c)));
+}
+
+function outcomeView(outcome: DeadlockOutcome): HTMLElement {
+  return 'report' in outcome ? deadlockView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
+}
+
+function code(language: string, text: string): HTMLElement {
+  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
+}
+
+export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
+  const workers = h('input', { type: 'number', id: 'deadlock-workers', min: MIN_WORKERS, max: MAX_WORKERS, step: 1, value: MIN_WORKERS, inputmode: 'numeric' });
+  const order = select('deadlock-order', ['opposite', 'consistent']);
+  const strategy = select('deadlock-strategy', ['block', 'try-lock']);
+  const nativeMode = select('deadlock-native-mode', ['threads', 'processes']);
+  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
+  const note = h('span', { class: 'busy-note', role: 'status' });
+  const browserBody = h('div', { class: 'side-body', 'data-testid': 'deadlock-browser' }, h('p', { class: 'idle' }, ctx.threads ? 'Not run yet.' : 'This needs threads: the page is not cross-origin isolated, so only the single-threaded WebAssembly build can load here.'));
+  const nativeBody = h(
+    'div',
+    { class: 'side-body', 'data-testid': 'deadlock-native' },
+    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay deadlock'), ' in a terminal.'),
+  );
+
+  const run = async (): Promise<void> => {
+    const count = Number(workers.value);
+    if (!Number.isInteger(count) || count < MIN_WORKERS || count > MAX_WORKERS) {
+      note.textContent = `Workers must be a whole number from ${MIN_WORKERS} to ${MAX_WORKERS}.`;
+      return;
+    }
+    if (!ctx.jobs.acquire(JOB)) {
+      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
+      return;
+    }
+    const options: DeadlockOptions = {
+      workers: count,
+      order: order.value as DeadlockOptions['order'],
+      strategy: strategy.value as DeadlockOptions['strategy'],
+      rounds: DEFAULT_ROUNDS,
+      hold_ms: DEFAULT_HOLD_MS,
+    };
+    section.dataset.busy = 'true';
+    note.textContent = 'Running…';
+    try {
+      if (ctx.threads) {
+        replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly threads…'));
+        replaceChildren(browserBody, outcomeView(await runBrowserDeadlock(ctx.wasmBase, options)));
+      }
+      if (ctx.liveBase) {
+        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
+        const mode = nativeMode.value as 'threads' | 'processes';
+        replaceChildren(nativeBody, outcomeView(await runNativeDeadlock(ctx.liveBase, { ...options, mode })));
+      }
+      note.textContent = '';
+    } finally {
+      section.dataset.busy = 'false';
+      ctx.jobs.release(JOB);
+    }
+  };
+  button.addEventListener('click', () => void run());
+  ctx.jobs.subscribe((owner) => {
+    button.disabled = owner !== null;
+    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
+    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
+  });
+
+  const section = h(
+    'section',
+    { class: 'card experiment experiment-deadlock', id: 'experiment-deadlock', 'data-experiment': 'deadlock', 'data-busy': 'false', 'aria-labelledby': 'deadlock-title' },
+    h('h2', { id: 'deadlock-title' }, 'Deadlock: two locks, opposite orders'),
+    h(
+      'p',
+      {},
+      `Each worker takes two locks: worker i takes lock i, holds it ${DEFAULT_HOLD_MS} ms, then reaches for lock i+1 (the last wraps round to the first), ${DEFAULT_ROUNDS} rounds. In opposite order every worker ends up holding one lock and waiting for its neighbour’s: a cycle, and nobody can move. A watchdog reads who holds each lock and who waits for which, finds that cycle in two samples in a row, reports it and cancels the run. The workers wait in timed attempts of a few ms that check for the cancel, so they can let go; a plain lock() blocked in a deadlock can never be taken back.`,
+    ),
+    h(
+      'p',
+      {},
+      'In consistent order every worker takes the lower-numbered lock first: no cycle can close, and every round completes. With try-lock a worker never waits while holding a lock: if the second is taken it lets go of the first, backs off a random while and tries again — the retries are counted.',
+    ),
+    h(
+      'div',
+      { class: 'actions inputs' },
+      h('label', { for: 'deadlock-workers' }, 'Workers '),
+      workers,
+      h('label', { for: 'deadlock-order' }, 'Order '),
+      order,
+      h('label', { for: 'deadlock-strategy' }, 'Strategy '),
+      strategy,
+      h('label', { for: 'deadlock-native-mode' }, 'Native as '),
+      nativeMode,
+      button,
+      note,
+    ),
+    h(
+      'div',
+      { class: 'sides' },
+      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'In this browser' }, h('h3', {}, 'In this browser (WebAssembly threads)'), browserBody),
+      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Native' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
+    ),
+    h('details', {}, h('summary', {}, 'C++: the two lock orders (what runs, natively and as WebAssembly)'), code('cpp', lockOrders), h('p', {}, 'try-lock: let go, back off, retry'), code('cpp', tryLockBackoff)),
+    h('details', {}, h('summary', {}, 'Python: the same deadlock with threading.Lock'), code('python', DEADLOCK_PYTHON)),
+  );
+  return section;
+}
