@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "playground/queue_catalog.hpp"
 #include "playground/request.hpp"
 
 namespace playground {
@@ -218,7 +219,9 @@ json catalog_to_json() {
            {{"max_threads", full.max_threads},
             {"max_coroutines", full.max_coroutines},
             {"max_processes", full.max_processes},
-            {"start_methods", std::move(start_methods)}}}};
+            {"start_methods", std::move(start_methods)}}},
+          // Experiments take their own requests, not a demo's: each brings its own table.
+          {"experiments", {{"queue", queue_catalog_to_json()}}}};
 }
 
 }  // namespace playground

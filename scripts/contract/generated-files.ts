@@ -20,6 +20,7 @@ const DOCUMENTS = [
   'shard.schema.json',
   'machine-info.schema.json',
   'module-info.schema.json',
+  'queue-report.schema.json',
 ];
 
 /** The validators the page and the loader import, with the type each one checks; tests compile every schema themselves. */
