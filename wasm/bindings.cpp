@@ -3,6 +3,7 @@
 
 #include "api.hpp"
 #include "deadlock_api.hpp"
+#include "queue_api.hpp"
 
 EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("run", &cplay_wasm::run);
@@ -12,4 +13,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("info", &cplay_wasm::info);
   emscripten::function("nowMs", &cplay_wasm::now_ms);
   emscripten::function("deadlock", &cplay_wasm::deadlock);
+  emscripten::function("queue", &cplay_wasm::queue);
 }

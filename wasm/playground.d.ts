@@ -38,6 +38,14 @@ export interface PlaygroundModule {
    */
   deadlock(optionsJson: string): string;
 
+  /**
+   * The queue experiment in threads (threads build; the single build and --mode processes answer
+   * an error report): the request as POST /api/queue takes it {producers?, consumers?, capacity?,
+   * messages?, message_bytes?, produce_ms?, consume_ms?}, producers + consumers at most the pool;
+   * returns docs/schema/queue-report.schema.json's report or an error report.
+   */
+  queue(requestJson: string): string;
+
   /** This module's clock in ms, the one runShard()'s originMs is read on. */
   nowMs(): number;
 

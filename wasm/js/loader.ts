@@ -10,6 +10,7 @@ import type {
   ErrorReport,
   Info,
   NormalizedRequest,
+  QueueReport,
   Report,
   Request,
   Shard,
@@ -39,6 +40,8 @@ export interface Playground {
   validate(request: RequestInput): NormalizedRequest | ErrorReport;
   runShard(request: RequestInput, index: number, count: number, originMs: number): Shard | ErrorReport;
   assemble(request: RequestInput, shards: Shard[], wallMs: number): Report | ErrorReport;
+  /** The queue experiment's threads mode (threads build; others answer an error report). */
+  queue(request: Record<string, unknown> | string): QueueReport | ErrorReport;
   /** This module's clock (runShard()'s originMs is read on it). */
   nowMs(): number;
   /** Ends the pthread pool so node can exit; the wrapper is unusable afterwards. */
@@ -124,6 +127,7 @@ export async function loadPlayground(variant: Variant, options: LoadOptions = {}
     runShard: (request, index, count, originMs) =>
       call(() => raw.runShard(text(request), index, count, originMs)),
     assemble: (request, shards, wallMs) => call(() => raw.assemble(text(request), JSON.stringify(shards), wallMs)),
+    queue: (request) => call(() => raw.queue(typeof request === 'string' ? request : JSON.stringify(request))),
     nowMs: () => {
       if (!open) throw new Error(`the ${variant} playground module was shut down`);
       return raw.nowMs();
