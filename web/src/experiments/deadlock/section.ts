@@ -124,8 +124,8 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
     h(
       'div',
       { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'In this browser' }, h('h3', {}, 'In this browser (WebAssembly threads)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Native' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
+      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Deadlock in this browser' }, h('h3', {}, 'In this browser (WebAssembly threads)'), browserBody),
+      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Deadlock natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
     ),
     h('details', {}, h('summary', {}, 'C++: the two lock orders (what runs, natively and as WebAssembly)'), code('cpp', lockOrders), h('p', {}, 'try-lock: let go, back off, retry'), code('cpp', tryLockBackoff)),
     h('details', {}, h('summary', {}, 'Python: the same deadlock with threading.Lock'), code('python', DEADLOCK_PYTHON)),
