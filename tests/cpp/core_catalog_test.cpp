@@ -7,6 +7,7 @@
 
 #include "core_support.hpp"
 #include "playground/catalog.hpp"
+#include "playground/queue_catalog.hpp"
 
 namespace playground::testing {
 namespace {
@@ -147,6 +148,14 @@ TEST(Catalog, JsonCarriesEveryTable) {
   EXPECT_EQ(catalog.at("capabilities").at("max_threads"), Capabilities{}.max_threads);
   EXPECT_EQ(catalog.at("capabilities").at("max_coroutines"), Capabilities{}.max_coroutines);
   EXPECT_EQ(catalog.at("capabilities").at("max_processes"), Capabilities{}.max_processes);
+  // The queue experiment's inputs travel with it, range for range.
+  const json& queue = catalog.at("experiments").at("queue");
+  ASSERT_EQ(queue.at("params").size(), queue_param_specs().size());
+  for (const json& out : queue.at("params")) {
+    const ParamSpec& spec = queue_param_spec(out.at("key").get<std::string>());
+    if (spec.kind == ParamKind::Integer) EXPECT_EQ(out.at("max"), spec.max) << spec.key;
+  }
+  EXPECT_EQ(queue.at("limits").at("max_pacing_ms"), kMaxQueuePacingMs);
 }
 
 }  // namespace
