@@ -5,6 +5,8 @@
 #include "playground/deadlock.hpp"
 #include "playground/errors.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace playground {
 namespace {
 
@@ -71,6 +73,23 @@ void validate_deadlock_options(const DeadlockOptions& options) {
   if (serial_ms > kMaxDeadlockSerialMs)
     throw ArgumentError("--workers x --rounds x 2 x --hold-ms must be at most " + std::to_string(kMaxDeadlockSerialMs) +
                         " ms (got " + std::to_string(serial_ms) + ")");
+}
+
+nlohmann::json deadlock_catalog_to_json() {
+  nlohmann::json params = nlohmann::json::array();
+  for (const auto& spec : deadlock_param_specs()) {
+    nlohmann::json param = {{"key", spec.key}, {"flag", spec.flag}, {"kind", to_string(spec.kind)}, {"help", spec.help}};
+    if (spec.kind == ParamKind::Choice) {
+      param["choices"] = spec.choices;
+      param["default"] = spec.default_choice;
+    } else {
+      param["min"] = spec.min;
+      param["max"] = spec.max;
+      param["default"] = *spec.default_number;
+    }
+    params.push_back(std::move(param));
+  }
+  return {{"modes", kModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_serial_ms", kMaxDeadlockSerialMs}}}};
 }
 
 }  // namespace playground

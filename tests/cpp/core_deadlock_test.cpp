@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "playground/catalog.hpp"
 #include "playground/deadlock.hpp"
 #include "playground/deadlock_board.hpp"
 #include "playground/deadlock_json.hpp"
@@ -171,6 +174,23 @@ TEST(DeadlockJson, ReportCarriesCycleAndTotals) {
   EXPECT_EQ(json["detection"]["method"], "watchdog");
   EXPECT_EQ(json["per_worker"].size(), 2u);
   EXPECT_EQ(json["spans"].size(), 2u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(DeadlockCatalog, InfoCarriesEveryInputRangeForRange) {
+  const auto deadlock = playground::catalog_to_json().at("experiments").at("deadlock");
+  ASSERT_EQ(deadlock.at("params").size(), playground::deadlock_param_specs().size());
+  for (const auto& out : deadlock.at("params")) {
+    const auto& spec = playground::deadlock_param_spec(out.at("key").get<std::string>());
+    if (spec.kind == playground::ParamKind::Integer) {
+      EXPECT_EQ(out.at("min"), spec.min) << spec.key;
+      EXPECT_EQ(out.at("max"), spec.max) << spec.key;
+    }
+  }
+  EXPECT_EQ(deadlock.at("limits").at("max_serial_ms"), playground::kMaxDeadlockSerialMs);
 }
 
 }  // namespace

@@ -486,6 +486,7 @@ export interface CatalogCapabilities {
  */
 export interface CatalogExperiments {
   queue: QueueCatalog;
+  deadlock: DeadlockCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -517,6 +518,20 @@ export interface QueueCatalogLimits {
    * producers × messages × (produce_ms + consume_ms): what the pacing alone would take.
    */
   max_pacing_ms: number;
+}
+/**
+ * The deadlock experiment's inputs (core/src/deadlock_options.cpp); its params are keys of its request, never of a demo's.
+ */
+export interface DeadlockCatalog {
+  modes: ("threads" | "processes")[];
+  params: CatalogExperimentParam[];
+  limits: DeadlockCatalogLimits;
+}
+export interface DeadlockCatalogLimits {
+  /**
+   * workers × rounds × 2 × hold_ms: the run's length if the locks let one worker through at a time.
+   */
+  max_serial_ms: number;
 }
 /**
  * What a wasm module says about itself: info().

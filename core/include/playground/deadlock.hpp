@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "playground/catalog.hpp"
 #include "playground/report.hpp"
 
@@ -41,6 +43,8 @@ const std::vector<ParamSpec>& deadlock_param_specs();
 const ParamSpec& deadlock_param_spec(std::string_view key);
 inline constexpr std::uint64_t kMaxDeadlockWorkers = 8;
 inline constexpr std::uint64_t kMaxDeadlockSerialMs = 20'000;
+// {"modes", "params", "limits": {"max_serial_ms"}}: the catalog's experiments.deadlock, for info.
+nlohmann::json deadlock_catalog_to_json();
 
 // One edge pair of the wait-for graph: `worker` holds lock `holds` and waits for lock
 // `waits_for`, which `held_by` holds.

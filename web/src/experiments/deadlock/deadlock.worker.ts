@@ -1,15 +1,14 @@
 /// <reference lib="webworker" />
 // One run of the deadlock experiment in the wasm threads build: this Worker loads the module
-// (its pthread pool holds every lock-taking thread), runs, answers once, and is terminated by
+// (its pthread pool holds one thread per worker), runs, answers once, and is terminated by
 // the page. The watchdog blocks this Worker, never the page.
 import { loadPlayground } from '../../../../wasm/js/loader';
-import { MAX_WORKERS } from './limits';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = async (event: MessageEvent<{ base: string; options: unknown }>) => {
+self.onmessage = async (event: MessageEvent<{ base: string; options: { workers: number } }>) => {
   try {
-    const playground = await loadPlayground('threads', { base: event.data.base, poolSize: MAX_WORKERS });
+    const playground = await loadPlayground('threads', { base: event.data.base, poolSize: event.data.options.workers });
     self.postMessage({ ok: true, value: JSON.parse(playground.raw.deadlock(JSON.stringify(event.data.options))) });
   } catch (error) {
     self.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
