@@ -108,6 +108,19 @@ export class BrowserRuntime {
     }
   }
 
+  /**
+   * The queue experiment's threads side in the main Worker's threads build: its report, or an
+   * error report (this page has only the single build; input out of range).
+   */
+  async runQueue(request: Record<string, unknown>): Promise<unknown> {
+    if (this.options.variant !== 'threads') {
+      const report: ErrorReport = { schema: 1, error: { code: 'unavailable', message: 'the queue in threads needs WebAssembly threads, which need a cross-origin isolated page' } };
+      return report;
+    }
+    await this.ready();
+    return this.callMain('queue', { request });
+  }
+
   /** Stops every run now. The main Worker is reloaded in the background for the next run. */
   cancel(): void {
     this.stopProcesses();
@@ -120,7 +133,7 @@ export class BrowserRuntime {
    * cleanup, so the failed run's temporaries stay in the heap), and after the Worker crashed or
    * its module threw (a trap leaves the instance unusable; a crashed Worker is gone).
    */
-  private async callMain<M extends 'validate' | 'run'>(method: M, args: MethodMap[M]): Promise<unknown> {
+  private async callMain<M extends 'validate' | 'run' | 'queue'>(method: M, args: MethodMap[M]): Promise<unknown> {
     let value: unknown;
     try {
       value = await this.main.call(method, args);

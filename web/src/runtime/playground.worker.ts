@@ -48,6 +48,8 @@ async function handle(message: CallMessage): Promise<unknown> {
       const args = message.args as MethodMap['assemble'];
       return loaded().assemble(args.request as Request, args.shards as Shard[], args.wallMs);
     }
+    case 'queue':
+      return loaded().queue(JSON.stringify((message.args as MethodMap['queue']).request));
   }
 }
 

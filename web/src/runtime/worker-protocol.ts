@@ -29,6 +29,8 @@ export interface MethodMap {
   run: { request: unknown };
   runShard: ShardArgs;
   assemble: AssembleArgs;
+  /** The queue experiment's threads side (threads build). */
+  queue: { request: unknown };
 }
 
 export type Method = keyof MethodMap;
