@@ -60,12 +60,25 @@ describe('the bounded queue on the page', () => {
     await page.close();
   });
 
-  it('names the range of an input out of it, as the core does', async () => {
+  it('names the range of an input out of it, as the core does, and cancels a long run', async () => {
     const page = await openPlayground(playground.browser.context, playground.server.url);
     const target = section(page);
     await target.locator('#queue-capacity').fill('0');
     await target.getByRole('button', { name: 'Run the experiment', exact: true }).click();
     await expect(target.locator('.busy-note').textContent()).resolves.toBe("--capacity must be an integer from 1 to 1000 (got '0')");
+
+    // 2 producers x 100 messages x 100 ms: 20 s of pacing, cancelled well before.
+    await target.locator('#queue-capacity').fill('4');
+    await target.locator('#queue-messages').fill('100');
+    await target.locator('#queue-consume-ms').fill('100');
+    await target.getByRole('button', { name: 'Run the experiment', exact: true }).click();
+    await target.and(page.locator('[data-busy="true"]')).waitFor();
+    await page.waitForTimeout(300);
+    await target.getByRole('button', { name: 'Cancel' }).click();
+    await target.and(page.locator('[data-busy="false"]')).waitFor({ timeout: 10_000 });
+    expect(await target.locator('.busy-note').textContent()).toBe('Cancelled.');
+    expect(await target.getByTestId('queue-wasm').textContent()).toContain('Cancelled.');
+    expect(await target.getByRole('button', { name: 'Run the experiment', exact: true }).isEnabled()).toBe(true);
     await page.close();
   });
 });

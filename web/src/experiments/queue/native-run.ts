@@ -25,14 +25,24 @@ export function isQueueReport(value: unknown): value is QueueReport {
   );
 }
 
-export async function runNativeQueue(base: URL, request: Record<string, unknown>): Promise<QueueOutcome> {
+const json = { 'content-type': 'application/json' };
+
+export async function runNativeQueue(base: URL, request: Record<string, unknown>, signal?: AbortSignal): Promise<QueueOutcome> {
+  const job = newJobId();
   const url = new URL('api/queue', base);
-  url.searchParams.set('job', newJobId());
+  url.searchParams.set('job', job);
+  // Aborting the fetch alone would leave the job running on the server: ask it to stop this one.
+  const stopServerJob = (): void => {
+    void fetch(new URL('api/cancel', base), { method: 'POST', headers: json, body: JSON.stringify({ job }) }).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', stopServerJob, { once: true });
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+    response = await fetch(url, { method: 'POST', headers: json, body: JSON.stringify(request), signal });
   } catch {
-    return { error: 'the native server did not answer (is cplay serve still running?)' };
+    return { error: signal?.aborted ? 'Cancelled.' : 'the native server did not answer (is cplay serve still running?)' };
+  } finally {
+    signal?.removeEventListener('abort', stopServerJob);
   }
   let body: unknown;
   try {

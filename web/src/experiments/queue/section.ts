@@ -67,6 +67,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
     ctx.liveBase ? null : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay queue --mode processes --order join-then-get'), ' in a terminal to see it deadlock, and ', h('code', {}, '--order get-then-join'), ' to see it finish.'),
   );
   let controller: AbortController | null = null;
+  let wasmRunning = false;
 
   const exclusive = async (body: (signal: AbortSignal) => Promise<void>): Promise<void> => {
     if (!ctx.jobs.acquire(JOB)) {
@@ -92,12 +93,15 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
     exclusive(async (signal) => {
       if (ctx.threads) {
         replaceChildren(wasmBody, idle('Running the core’s queue in WebAssembly threads…'));
+        wasmRunning = true;
         try {
           const value = await ctx.runtime.runQueue({ mode: 'threads', ...options });
           if (isQueueReport(value)) replaceChildren(wasmBody, sideView(figuresOfReport(value), 'WebAssembly threads, the core’s queue.'));
           else replaceChildren(wasmBody, failure(isErrorReport(value) ? value.error.message : 'the module’s report is malformed'));
         } catch (error) {
           replaceChildren(wasmBody, failure(signal.aborted ? 'Cancelled.' : messageOf(error)));
+        } finally {
+          wasmRunning = false;
         }
       }
       if (signal.aborted) return;
@@ -114,7 +118,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
       // Processes mode: the parent reads the pipe, the one consumer.
       const { consumers, ...rest } = options;
       const request = mode === 'processes' ? { mode, ...rest } : { mode, consumers, ...rest };
-      const outcome = await runNativeQueue(ctx.liveBase, request);
+      const outcome = await runNativeQueue(ctx.liveBase, request, signal);
       if ('error' in outcome) replaceChildren(nativeBody, failure(outcome.error));
       else
         replaceChildren(
@@ -137,7 +141,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
     if (!controller) return;
     controller.abort();
     // The threads build blocks its Worker while it runs: ending it is the only way to stop it.
-    ctx.runtime.cancel();
+    if (wasmRunning) ctx.runtime.cancel();
   });
   handoffButton.addEventListener('click', () =>
     void exclusive(async (signal) => {
@@ -146,7 +150,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
       for (const order of ['get-then-join', 'join-then-get']) {
         if (signal.aborted) return;
         replaceChildren(handoffBody, ...views, idle(`Running ${order} natively…`));
-        const outcome = await runNativeQueue(ctx.liveBase, { mode: 'processes', messages: 1, order });
+        const outcome = await runNativeQueue(ctx.liveBase, { mode: 'processes', messages: 1, order }, signal);
         views.push('error' in outcome ? failure(outcome.error) : outcome.report.handoff ? handoffView(outcome.report.handoff) : failure('the native report has no hand-off'));
       }
       replaceChildren(handoffBody, ...views);
