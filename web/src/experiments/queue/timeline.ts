@@ -4,6 +4,8 @@
 import { h } from '../../ui/dom';
 import type { TimelineRow } from './browser-workers-run';
 
+const waitsText = (count: number): string => `${count} ${count === 1 ? 'wait' : 'waits'}`;
+
 const percent = (ms: number, end: number): string => `${Math.max(0, Math.min(100, (ms / end) * 100)).toFixed(3)}%`;
 
 function bar(className: string, start: number, end: number, axisEnd: number, title: string): HTMLElement {
@@ -19,7 +21,7 @@ export function queueTimeline(rows: TimelineRow[], wallMs: number, caption: stri
   const body = rows.map((row) => {
     const waited = row.waits.reduce((sum, w) => sum + (w.end_ms - w.start_ms), 0);
     const what = row.role === 'producer' ? 'on a full queue' : 'on an empty queue';
-    const words = `${row.label}: ${row.messages} messages, ${row.waits.length} waits ${what} (${waited.toFixed(1)} ms)`;
+    const words = `${row.label}: ${row.messages} messages, ${waitsText(row.waits.length)} ${what} (${waited.toFixed(1)} ms)`;
     return h(
       'div',
       { class: `queue-row queue-${row.role}`, 'data-waits': row.waits.length },
@@ -30,7 +32,7 @@ export function queueTimeline(rows: TimelineRow[], wallMs: number, caption: stri
         bar('queue-alive', row.start_ms, row.end_ms, axisEnd, `${row.label} from ${row.start_ms.toFixed(1)} to ${row.end_ms.toFixed(1)} ms`),
         ...row.waits.map((w) => bar('queue-wait', w.start_ms, w.end_ms, axisEnd, `waiting ${what} from ${w.start_ms.toFixed(2)} to ${w.end_ms.toFixed(2)} ms`)),
       ),
-      h('span', { class: 'queue-row-waits' }, `${row.waits.length} waits, ${waited.toFixed(1)} ms`),
+      h('span', { class: 'queue-row-waits' }, `${waitsText(row.waits.length)}, ${waited.toFixed(1)} ms`),
     );
   });
   return h(
