@@ -63,32 +63,33 @@ TEST(BoundedQueue, CloseWakesABlockedConsumer) {
 }
 
 TEST(QueueThreads, EveryMessageArrivesExactlyOnce) {
+  // 4 threads: the wasm suite's pthread pool (a thread beyond it would never start).
   QueueOptions options;
-  options.producers = 3;
+  options.producers = 2;
   options.consumers = 2;
   options.capacity = 2;
   options.messages = 200;
   options.message_bytes = 33;
   options.consume_ms = 0;
   const QueueStreamResult result = run_queue_threads(options);
-  EXPECT_EQ(result.messages_sent, 600u);
-  EXPECT_EQ(result.messages_received, 600u);
-  EXPECT_EQ(result.bytes_received, 600u * 33);
+  EXPECT_EQ(result.messages_sent, 400u);
+  EXPECT_EQ(result.messages_received, 400u);
+  EXPECT_EQ(result.bytes_received, 400u * 33);
   EXPECT_EQ(result.missing, 0u);
   EXPECT_EQ(result.duplicates, 0u);
   EXPECT_EQ(result.checksum_sent, result.checksum_received);
   EXPECT_TRUE(result.exactly_once);
   EXPECT_LE(result.max_depth, 2u);
   EXPECT_GE(result.max_depth, 1u);
-  ASSERT_EQ(result.roles.size(), 5u);
-  ASSERT_EQ(result.spans.size(), 5u);
+  ASSERT_EQ(result.roles.size(), 4u);
+  ASSERT_EQ(result.spans.size(), 4u);
   std::uint64_t taken = 0;
-  for (std::size_t w = 3; w < 5; ++w) taken += result.roles[w].messages;
-  EXPECT_EQ(taken, 600u);
+  for (std::size_t w = 2; w < 4; ++w) taken += result.roles[w].messages;
+  EXPECT_EQ(taken, 400u);
   for (const Event& event : result.events) {
     EXPECT_EQ(event.state, WorkerState::Waiting);
     EXPECT_LE(event.start_ms, event.end_ms);
-    EXPECT_LT(event.worker, 5u);
+    EXPECT_LT(event.worker, 4u);
   }
 }
 
