@@ -8,6 +8,7 @@
 
 #include "playground/deadlock.hpp"
 #include "playground/queue_catalog.hpp"
+#include "playground/semaphore.hpp"
 #include "playground/request.hpp"
 
 namespace playground {
@@ -222,7 +223,7 @@ json catalog_to_json() {
             {"max_processes", full.max_processes},
             {"start_methods", std::move(start_methods)}}},
           // Experiments take their own requests, not a demo's: each brings its own table.
-          {"experiments", {{"queue", queue_catalog_to_json()}, {"deadlock", deadlock_catalog_to_json()}}}};
+          {"experiments", {{"queue", queue_catalog_to_json()}, {"deadlock", deadlock_catalog_to_json()}, {"semaphore", semaphore_catalog_to_json()}}}};
 }
 
 }  // namespace playground

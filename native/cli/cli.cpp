@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/compare.hpp"
+#include "cli/barrier_command.hpp"
 #include "cli/deadlock_command.hpp"
 #include "common/demo_options.hpp"
 #include "common/execute.hpp"
@@ -120,6 +121,7 @@ int cli_main(int argc, char** argv) {
   add_start_methods_command(app, action);
   add_queue_command(app, action);
   add_deadlock_command(app, action);
+  add_barrier_command(app, action);
 
   ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "serve the web page and the native API (POST /api/run)");

@@ -112,9 +112,10 @@ export type CatalogDefaultWorkers =
  */
 export type CatalogParam = CatalogIntegerParam | CatalogChoiceParam | CatalogFlagParam;
 /**
- * One input of an experiment's request: an integer with its range, or a choice.
+ * One input of an experiment's request: an integer with its range, a choice, or a switch.
  */
-export type CatalogExperimentParam = CatalogExperimentIntegerParam | CatalogExperimentChoiceParam;
+export type CatalogExperimentParam =
+  CatalogExperimentIntegerParam | CatalogExperimentChoiceParam | CatalogExperimentFlagParam;
 
 /**
  * What to run: the body of POST /api/run and the argument of the wasm module's run() and validate(). Fields left out take the CLI's defaults (mode: threads). The core also accepts digit strings for numbers and "true", "false", "1", "0" for flags (the CLI hands it its flags' text); clients send JSON numbers and booleans.
@@ -487,6 +488,7 @@ export interface CatalogCapabilities {
 export interface CatalogExperiments {
   queue: QueueCatalog;
   deadlock: DeadlockCatalog;
+  semaphore: SemaphoreCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -513,6 +515,16 @@ export interface CatalogExperimentChoiceParam {
   choices: string[];
   default: string;
 }
+/**
+ * A switch: off unless given.
+ */
+export interface CatalogExperimentFlagParam {
+  key: string;
+  flag: string;
+  kind: "flag";
+  help: string;
+  default: false;
+}
 export interface QueueCatalogLimits {
   /**
    * producers × messages × (produce_ms + consume_ms): what the pacing alone would take.
@@ -532,6 +544,20 @@ export interface DeadlockCatalogLimits {
    * workers × rounds × 2 × hold_ms: the run's length if the locks let one worker through at a time.
    */
   max_serial_ms: number;
+}
+/**
+ * The semaphore experiment's inputs (core/src/semaphore_options.cpp); its params are keys of its request, never of a demo's.
+ */
+export interface SemaphoreCatalog {
+  modes: ("threads" | "async")[];
+  params: CatalogExperimentParam[];
+  limits: SemaphoreCatalogLimits;
+}
+export interface SemaphoreCatalogLimits {
+  /**
+   * ceil(tasks / limit) × latency_ms for one run, and its sum over limit = 1 … tasks for a sweep, at most this.
+   */
+  max_ideal_ms: number;
 }
 /**
  * What a wasm module says about itself: info().

@@ -70,6 +70,8 @@ class EventLoop {
   SleepAwaiter yield() { return {*this, -1}; }
 
   void spawn(Task task);
+  // Puts a suspended coroutine back in the ready queue: how a waiter on an async semaphore is woken.
+  void wake(std::coroutine_handle<> handle) { ready_.push_back(handle); }
   // Runs until every spawned coroutine has finished; rethrows the first exception one raised.
   // While idle it polls `interrupted` (if given) every few ms; once that says true, every
   // sleeping coroutine is woken early so that it can notice the run is stopping.
