@@ -18,6 +18,7 @@
 #include "playground/report_json.hpp"
 #include "server/serve.hpp"
 #include "cli/queue_command.hpp"
+#include "cli/semaphore_command.hpp"
 #include "cli/start_methods_command.hpp"
 
 namespace cplay {
@@ -121,6 +122,7 @@ int cli_main(int argc, char** argv) {
   add_start_methods_command(app, action);
   add_queue_command(app, action);
   add_deadlock_command(app, action);
+  add_semaphore_command(app, action);
   add_barrier_command(app, action);
 
   ServeOptions serve_options;
