@@ -1,0 +1,95 @@
+#include "playground/barrier_json.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "playground/errors.hpp"
+#include "playground/report_json.hpp"
+#include "playground/request.hpp"
+
+namespace playground {
+namespace {
+
+using json = nlohmann::json;
+
+double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
+
+std::string shown(const json& value) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (value.is_string()) {
+    text = "'";
+    text += value.get_ref<const std::string&>();
+    text += "'";
+  }
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
+
+BarrierSync parse_sync(const json& value) {
+  if (value.is_string())
+    if (auto parsed = barrier_sync_names().parse(value.get_ref<const std::string&>())) return *parsed;
+  throw ArgumentError(std::string(barrier_param_spec("sync").flag) + " must be one of " + barrier_sync_names().list() +
+                      " (got " + shown(value) + ")");
+}
+
+// What the check compares, for the report: a reader should not have to guess.
+constexpr const char* kCheckText =
+    "every cell of every phase is compared with the same ring computed one cell at a time, in order; a stale read "
+    "is a neighbour's cell of the previous phase read while it still held 0, before its worker had written it";
+
+}  // namespace
+
+BarrierOptions barrier_options_from_json(const json& request) {
+  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"sync\": \"barrier\", \"workers\": 4}");
+  BarrierOptions options;
+  for (const auto& [key, value] : request.items()) {
+    if (key == "sync") options.sync = parse_sync(value);
+    else if (key == "workers") options.workers = parse_numeric(value, barrier_param_spec(key));
+    else if (key == "phases") options.phases = parse_numeric(value, barrier_param_spec(key));
+    else if (key == "work_ms") options.work_ms = parse_numeric(value, barrier_param_spec(key));
+    else if (key == "skew_ms") options.skew_ms = parse_numeric(value, barrier_param_spec(key));
+    else  // the key is the client's text: quote a short part of it
+      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected sync, workers, phases, work_ms, skew_ms)");
+  }
+  validate_barrier_options(options);
+  return options;
+}
+
+json barrier_options_to_json(const BarrierOptions& options) {
+  return {{"sync", barrier_sync_names().name(options.sync)},
+          {"workers", options.workers},
+          {"phases", options.phases},
+          {"work_ms", options.work_ms},
+          {"skew_ms", options.skew_ms}};
+}
+
+json barrier_report_to_json(const BarrierReport& report) {
+  json out = {{"schema", 1}, {"experiment", "barrier"}};
+  out.update(barrier_options_to_json(report.options));
+  out["correct"] = report.correct();
+  out["check"] = kCheckText;
+  out["checksum"] = report.checksum;
+  out["reference_checksum"] = report.reference_checksum;
+  out["final_row"] = report.final_row;
+  out["reference_row"] = report.reference_row;
+  out["wrong_cells"] = report.wrong_cells;
+  out["stale_reads"] = report.stale_reads;
+  json workers = json::array();
+  for (const BarrierWorkerResult& w : report.workers)
+    workers.push_back({{"worker", w.worker}, {"work_ms", w.work_ms}, {"stale_reads", w.stale_reads},
+                       {"waited_ms", rounded(w.waited_ms)}});
+  out["per_worker"] = std::move(workers);
+  json costs = json::array();
+  for (const BarrierPhaseCost& c : report.phase_costs)
+    costs.push_back({{"phase", c.phase}, {"start_ms", rounded(c.start_ms)}, {"join_ms", rounded(c.join_ms)}});
+  out["phase_costs"] = std::move(costs);
+  json events = json::array();
+  for (const BarrierEvent& e : report.events)
+    events.push_back({{"worker", e.worker}, {"phase", e.phase}, {"state", to_string(e.state)},
+                      {"start_ms", rounded(e.start_ms)}, {"end_ms", rounded(e.end_ms)}});
+  out["events"] = std::move(events);
+  out["wall_ms"] = rounded(report.wall_ms);
+  out["platform"] = platform_json();
+  return out;
+}
+
+}  // namespace playground

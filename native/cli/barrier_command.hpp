@@ -1,0 +1,13 @@
+#pragma once
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace cplay {
+
+// Adds `cplay barrier [--sync barrier|join|none] [--workers N] [--phases P] [--work-ms W]
+// [--skew-ms S] [--json]` to `app`; when chosen, `action` is set to run it. The run exits 1 when
+// its answer differs from the sequential reference (after its report), 0 when it matches.
+void add_barrier_command(CLI::App& app, std::function<int()>& action);
+
+}  // namespace cplay
