@@ -10,6 +10,8 @@
 #include "playground/errors.hpp"
 #include "deadlock/deadlock_experiment.hpp"
 #include "playground/deadlock_json.hpp"
+#include "playground/semaphore_json.hpp"
+#include "semaphore/semaphore_experiment.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
@@ -139,6 +141,20 @@ ApiResponse ApiHandler::deadlock(const std::string& body, const std::string& job
   }
   return in_turn(id, [&](Job& job) {
     return answer_job(id, [&] { return run_in_job_process(deadlock_task(options), job); });
+  });
+}
+
+ApiResponse ApiHandler::semaphore(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::SemaphoreOptions options;
+  try {
+    options = playground::semaphore_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(semaphore_task(options), job); });
   });
 }
 
