@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "playground/barrier.hpp"
 #include "playground/deadlock.hpp"
 #include "playground/queue_catalog.hpp"
 #include "playground/semaphore.hpp"
@@ -223,7 +224,7 @@ json catalog_to_json() {
             {"max_processes", full.max_processes},
             {"start_methods", std::move(start_methods)}}},
           // Experiments take their own requests, not a demo's: each brings its own table.
-          {"experiments", {{"queue", queue_catalog_to_json()}, {"deadlock", deadlock_catalog_to_json()}, {"semaphore", semaphore_catalog_to_json()}}}};
+          {"experiments", {{"queue", queue_catalog_to_json()}, {"deadlock", deadlock_catalog_to_json()}, {"semaphore", semaphore_catalog_to_json()}, {"barrier", barrier_catalog_to_json()}}}};
 }
 
 }  // namespace playground

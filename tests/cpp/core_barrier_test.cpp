@@ -8,6 +8,7 @@
 #include "playground/barrier.hpp"
 #include "playground/barrier_grid.hpp"
 #include "playground/barrier_json.hpp"
+#include "playground/catalog.hpp"
 #include "playground/errors.hpp"
 
 namespace {
@@ -135,7 +136,8 @@ TEST(BarrierJson, OptionsSurviveTheirJsonAndTheReportSaysWhatHappened) {
 }
 
 TEST(BarrierCatalog, CarriesEveryInputWithItsRange) {
-  const nlohmann::json catalog = barrier_catalog_to_json();
+  const nlohmann::json catalog = catalog_to_json()["experiments"]["barrier"];
+  EXPECT_EQ(catalog, barrier_catalog_to_json());
   EXPECT_EQ(catalog["syncs"], nlohmann::json({"barrier", "join", "none"}));
   EXPECT_EQ(catalog["limits"]["max_slowest_ms"], kMaxBarrierSlowestMs);
   ASSERT_EQ(catalog["params"].size(), barrier_param_specs().size());
@@ -143,8 +145,12 @@ TEST(BarrierCatalog, CarriesEveryInputWithItsRange) {
     const ParamSpec& spec = barrier_param_spec(param["key"].get<std::string>());
     EXPECT_EQ(param["flag"], spec.flag);
     if (spec.kind == ParamKind::Integer) {
-      EXPECT_EQ(param["min"], spec.min);
-      EXPECT_EQ(param["max"], spec.max);
+      // The range the catalog names is the one parsing enforces, just past either end.
+      const std::string key = param["key"];
+      const std::string refused = std::string(spec.flag) + " must be an integer from";
+      EXPECT_EQ(argument_error({{key, param["max"].get<std::uint64_t>() + 1}}).find(refused), 0u) << key;
+      if (spec.min > 0) EXPECT_EQ(argument_error({{key, spec.min - 1}}).find(refused), 0u) << key;
+      EXPECT_EQ(param["default"], *spec.default_number);
     }
   }
 }

@@ -489,6 +489,7 @@ export interface CatalogExperiments {
   queue: QueueCatalog;
   deadlock: DeadlockCatalog;
   semaphore: SemaphoreCatalog;
+  barrier: BarrierCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -558,6 +559,20 @@ export interface SemaphoreCatalogLimits {
    * ceil(tasks / limit) × latency_ms for one run, and its sum over limit = 1 … tasks for a sweep, at most this.
    */
   max_ideal_ms: number;
+}
+/**
+ * The barrier experiment's inputs (core/src/barrier_options.cpp); threads only, so it names its ways of keeping phases in order instead of modes.
+ */
+export interface BarrierCatalog {
+  syncs: ("barrier" | "join" | "none")[];
+  params: CatalogExperimentParam[];
+  limits: BarrierCatalogLimits;
+}
+export interface BarrierCatalogLimits {
+  /**
+   * phases × (work_ms + (workers − 1) × skew_ms): the slowest worker's own work, at most this.
+   */
+  max_slowest_ms: number;
 }
 /**
  * What a wasm module says about itself: info().
