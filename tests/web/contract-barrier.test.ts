@@ -1,0 +1,42 @@
+// The barrier experiment's report schema (docs/schema/barrier-report.schema.json) held against
+// the real thing: cplay barrier --json with each sync; the schema refuses a renamed field and a
+// report without its check.
+import { spawnSync } from 'node:child_process';
+import type { ValidateFunction } from 'ajv';
+import { describe, expect, it } from 'vitest';
+
+import { createContractAjv, schemaId } from '../../scripts/contract/ajv';
+import { CPLAY } from './e2e-support/server';
+
+const ajv = createContractAjv();
+const validateBarrier = ajv.getSchema(schemaId('barrier-report.schema.json')) as ValidateFunction;
+
+function expectValid(validate: ValidateFunction, value: unknown): void {
+  expect(validate(value), `${JSON.stringify(validate.errors)}\nin ${JSON.stringify(value).slice(0, 400)}`).toBe(true);
+}
+
+function cplayBarrier(args: string[]): { status: number | null; report: Record<string, unknown> } {
+  const out = spawnSync(CPLAY, ['barrier', ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
+  return { status: out.status, report: JSON.parse(out.stdout) as Record<string, unknown> };
+}
+
+describe('barrier report schema', () => {
+  it('matches cplay barrier --json with a barrier, joins per phase and no waiting', () => {
+    for (const sync of ['barrier', 'join', 'none']) {
+      const { status, report } = cplayBarrier(['--sync', sync, '--workers', '3', '--phases', '3', '--work-ms', '1', '--skew-ms', '5']);
+      expectValid(validateBarrier, report);
+      expect(report.sync).toBe(sync);
+      // Exit 1 exactly when the report says the answer is wrong.
+      expect(status).toBe(report.correct ? 0 : 1);
+      expect((report.phase_costs as unknown[]).length).toBe(sync === 'join' ? 3 : 0);
+    }
+  });
+
+  it('refuses a renamed field and a report without its check', () => {
+    const { report } = cplayBarrier(['--workers', '2', '--phases', '1', '--work-ms', '0', '--skew-ms', '0']);
+    const { stale_reads, ...renamed } = report;
+    expect(validateBarrier({ ...renamed, stale: stale_reads })).toBe(false);
+    const { correct: _correct, ...noVerdict } = report;
+    expect(validateBarrier(noVerdict)).toBe(false);
+  });
+});
