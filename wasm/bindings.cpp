@@ -4,6 +4,7 @@
 #include "api.hpp"
 #include "deadlock_api.hpp"
 #include "queue_api.hpp"
+#include "semaphore_api.hpp"
 
 EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("run", &cplay_wasm::run);
@@ -14,4 +15,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("nowMs", &cplay_wasm::now_ms);
   emscripten::function("deadlock", &cplay_wasm::deadlock);
   emscripten::function("queue", &cplay_wasm::queue);
+  emscripten::function("semaphore", &cplay_wasm::semaphore);
 }

@@ -39,6 +39,13 @@ export interface PlaygroundModule {
   deadlock(optionsJson: string): string;
 
   /**
+   * The semaphore experiment: options {mode?, tasks?, limit?, latency_ms?, sweep?}; async mode in
+   * both builds, threads mode in the threads build with tasks at most the pool; returns
+   * docs/schema/semaphore-report.schema.json's report or an error report.
+   */
+  semaphore(optionsJson: string): string;
+
+  /**
    * The queue experiment in threads (threads build; the single build and --mode processes answer
    * an error report): the request as POST /api/queue takes it {producers?, consumers?, capacity?,
    * messages?, message_bytes?, produce_ms?, consume_ms?}, producers + consumers at most the pool;

@@ -21,6 +21,7 @@ const DOCUMENTS = [
   'machine-info.schema.json',
   'module-info.schema.json',
   'queue-report.schema.json',
+  'semaphore-report.schema.json',
 ];
 
 /** The validators the page and the loader import, with the type each one checks; tests compile every schema themselves. */

@@ -12,6 +12,7 @@ import type {
   NormalizedRequest,
   QueueReport,
   Report,
+  SemaphoreReport,
   Request,
   Shard,
   Variant,
@@ -42,6 +43,8 @@ export interface Playground {
   assemble(request: RequestInput, shards: Shard[], wallMs: number): Report | ErrorReport;
   /** The queue experiment's threads mode (threads build; others answer an error report). */
   queue(request: Record<string, unknown> | string): QueueReport | ErrorReport;
+  /** The semaphore experiment: async in both builds, threads in the threads build. */
+  semaphore(options: Record<string, unknown> | string): SemaphoreReport | ErrorReport;
   /** This module's clock (runShard()'s originMs is read on it). */
   nowMs(): number;
   /** Ends the pthread pool so node can exit; the wrapper is unusable afterwards. */
@@ -128,6 +131,7 @@ export async function loadPlayground(variant: Variant, options: LoadOptions = {}
       call(() => raw.runShard(text(request), index, count, originMs)),
     assemble: (request, shards, wallMs) => call(() => raw.assemble(text(request), JSON.stringify(shards), wallMs)),
     queue: (request) => call(() => raw.queue(typeof request === 'string' ? request : JSON.stringify(request))),
+    semaphore: (options) => call(() => raw.semaphore(typeof options === 'string' ? options : JSON.stringify(options))),
     nowMs: () => {
       if (!open) throw new Error(`the ${variant} playground module was shut down`);
       return raw.nowMs();

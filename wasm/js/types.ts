@@ -44,6 +44,7 @@ export type {
   QueueRequest,
   QueueResult,
   QueueRole,
+  SemaphoreReport,
   RacePartial,
   RaceResult,
   Report,
