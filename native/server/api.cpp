@@ -8,7 +8,9 @@
 #include "server/job_process.hpp"
 #include "common/machine_info.hpp"
 #include "playground/errors.hpp"
+#include "barrier/barrier_experiment.hpp"
 #include "deadlock/deadlock_experiment.hpp"
+#include "playground/barrier_json.hpp"
 #include "playground/deadlock_json.hpp"
 #include "playground/semaphore_json.hpp"
 #include "semaphore/semaphore_experiment.hpp"
@@ -141,6 +143,20 @@ ApiResponse ApiHandler::deadlock(const std::string& body, const std::string& job
   }
   return in_turn(id, [&](Job& job) {
     return answer_job(id, [&] { return run_in_job_process(deadlock_task(options), job); });
+  });
+}
+
+ApiResponse ApiHandler::barrier(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::BarrierOptions options;
+  try {
+    options = playground::barrier_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(barrier_task(options), job); });
   });
 }
 

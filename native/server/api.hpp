@@ -59,6 +59,9 @@ class ApiHandler {
   // POST /api/deadlock?job=ID with the deadlock experiment's options: run like start-methods.
   // A deadlock is the lesson, not a failure: the report says so, with its cycle.
   ApiResponse deadlock(const std::string& body, const std::string& job_id);
+  // POST /api/barrier?job=ID with the barrier experiment's options: run like deadlock. A wrong
+  // answer (sync none) is the lesson, not a failure: the report says so, with its stale reads.
+  ApiResponse barrier(const std::string& body, const std::string& job_id);
   // POST /api/semaphore?job=ID with the semaphore experiment's options: run like deadlock.
   ApiResponse semaphore(const std::string& body, const std::string& job_id);
   // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id

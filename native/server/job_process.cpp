@@ -15,7 +15,9 @@
 #include "common/execute.hpp"
 #include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
+#include "barrier/barrier_experiment.hpp"
 #include "deadlock/deadlock_experiment.hpp"
+#include "playground/barrier_json.hpp"
 #include "playground/deadlock_json.hpp"
 #include "playground/semaphore_json.hpp"
 #include "semaphore/semaphore_experiment.hpp"
@@ -146,6 +148,9 @@ int job_process_main(int argc, char** argv) {
     if (is_start_methods_task(task)) reply = run_start_methods(start_methods_options_from_json(task.at("options")));
     else if (is_deadlock_task(task))
       reply = playground::deadlock_report_to_json(run_deadlock(playground::deadlock_options_from_json(task.at("options"))));
+    else if (is_barrier_task(task))
+      reply = playground::barrier_report_to_json(
+          playground::run_barrier_threads(playground::barrier_options_from_json(task.at("options"))));
     else if (is_semaphore_task(task))
       reply = playground::semaphore_report_to_json(playground::run_semaphore(playground::semaphore_options_from_json(task.at("options"))));
     else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;

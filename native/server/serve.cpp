@@ -179,6 +179,9 @@ int run_server(const ServeOptions& options) {
   server.Post("/api/deadlock", guarded([&api](const httplib::Request& request, httplib::Response& response) {
     send_answer(response, api.deadlock(request.body, request.get_param_value("job")));
   }));
+  server.Post("/api/barrier", guarded([&api](const httplib::Request& request, httplib::Response& response) {
+    send_answer(response, api.barrier(request.body, request.get_param_value("job")));
+  }));
   server.Post("/api/semaphore", guarded([&api](const httplib::Request& request, httplib::Response& response) {
     send_answer(response, api.semaphore(request.body, request.get_param_value("job")));
   }));
