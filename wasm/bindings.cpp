@@ -2,6 +2,7 @@
 #include <emscripten/bind.h>
 
 #include "api.hpp"
+#include "barrier_api.hpp"
 #include "deadlock_api.hpp"
 #include "queue_api.hpp"
 #include "semaphore_api.hpp"
@@ -14,6 +15,7 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("info", &cplay_wasm::info);
   emscripten::function("nowMs", &cplay_wasm::now_ms);
   emscripten::function("deadlock", &cplay_wasm::deadlock);
+  emscripten::function("barrier", &cplay_wasm::barrier);
   emscripten::function("queue", &cplay_wasm::queue);
   emscripten::function("semaphore", &cplay_wasm::semaphore);
 }

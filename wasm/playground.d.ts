@@ -39,6 +39,13 @@ export interface PlaygroundModule {
   deadlock(optionsJson: string): string;
 
   /**
+   * The barrier experiment in threads (threads build; the single build answers an error report):
+   * options {sync?, workers?, phases?, work_ms?, skew_ms?} with workers at most the pool, returns
+   * docs/schema/barrier-report.schema.json's report or an error report.
+   */
+  barrier(optionsJson: string): string;
+
+  /**
    * The semaphore experiment: options {mode?, tasks?, limit?, latency_ms?, sweep?}; async mode in
    * both builds, threads mode in the threads build with tasks at most the pool; returns
    * docs/schema/semaphore-report.schema.json's report or an error report.
