@@ -66,21 +66,22 @@ TEST(SemaphoreAsync, ExactlyKInFlightAndFirstComeFirstServed) {
   }
 }
 
+// At most 4 threads: the wasm suite's pthread pool holds 4, and a fifth would wait for ever.
 TEST(SemaphoreThreads, NeverMoreThanKAndReachesK) {
   // K threads are in at once unless the machine keeps one from starting for a whole latency:
   // then try again. Never more than K is checked in every run.
   std::uint64_t best = 0;
-  for (int attempt = 0; attempt < 3 && best < 3; ++attempt) {
-    const SemaphoreRun run = run_semaphore_once(SemaphoreMode::Threads, 8, 3, 30);
-    expect_well_formed(run, 8, 3);
+  for (int attempt = 0; attempt < 3 && best < 2; ++attempt) {
+    const SemaphoreRun run = run_semaphore_once(SemaphoreMode::Threads, 4, 2, 30);
+    expect_well_formed(run, 4, 2);
     best = std::max(best, run.max_in_flight);
   }
-  EXPECT_EQ(best, 3u);
+  EXPECT_EQ(best, 2u);
 }
 
 TEST(SemaphoreThreads, OnePermitMeansOneAtATime) {
-  const SemaphoreRun run = run_semaphore_once(SemaphoreMode::Threads, 5, 1, 2);
-  expect_well_formed(run, 5, 1);
+  const SemaphoreRun run = run_semaphore_once(SemaphoreMode::Threads, 4, 1, 2);
+  expect_well_formed(run, 4, 1);
   EXPECT_EQ(run.max_in_flight, 1u);
 }
 
