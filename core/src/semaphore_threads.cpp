@@ -1,5 +1,7 @@
 #include <chrono>
+#include <functional>
 #include <semaphore>
+#include <string>
 #include <system_error>
 #include <thread>
 #include <vector>
