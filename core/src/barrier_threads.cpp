@@ -111,17 +111,17 @@ void run_long_lived(Run& run, bool meet) {
       threads.start([&run, &phase_end, &gate, meet, w] {
         if (!gate.wait()) return;
         WorkerLog& log = run.logs[w];
+        // snippet-begin: barrier-wait
         for (std::size_t p = 1; p <= run.options.phases; ++p) {
-          run.work_phase(w, p);
-          if (!meet) continue;
-          // snippet-begin: barrier-wait
+          run.work_phase(w, p);  // reads row p-1, works, writes its cell of row p
+          if (!meet) continue;   // none: straight on to the next phase
           const double arrived = run.since_start();
           phase_end.arrive_and_wait();  // every worker passes together, once all have arrived
           const double left = run.since_start();
-          // snippet-end: barrier-wait
           log.waited_ms += left - arrived;
           log.events.push_back({w, p, WorkerState::Waiting, arrived, left});
         }
+        // snippet-end: barrier-wait
       });
   } catch (...) {
     gate.open(false);
