@@ -76,19 +76,7 @@ void validate_deadlock_options(const DeadlockOptions& options) {
 }
 
 nlohmann::json deadlock_catalog_to_json() {
-  nlohmann::json params = nlohmann::json::array();
-  for (const auto& spec : deadlock_param_specs()) {
-    nlohmann::json param = {{"key", spec.key}, {"flag", spec.flag}, {"kind", to_string(spec.kind)}, {"help", spec.help}};
-    if (spec.kind == ParamKind::Choice) {
-      param["choices"] = spec.choices;
-      param["default"] = spec.default_choice;
-    } else {
-      param["min"] = spec.min;
-      param["max"] = spec.max;
-      param["default"] = *spec.default_number;
-    }
-    params.push_back(std::move(param));
-  }
+  nlohmann::json params = experiment_params_to_json(deadlock_param_specs());
   return {{"modes", kModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_serial_ms", kMaxDeadlockSerialMs}}}};
 }
 

@@ -64,19 +64,7 @@ const ParamSpec& queue_param_spec(std::string_view key) {
 }
 
 nlohmann::json queue_catalog_to_json() {
-  nlohmann::json params = nlohmann::json::array();
-  for (const auto& spec : queue_param_specs()) {
-    nlohmann::json param = {{"key", spec.key}, {"flag", spec.flag}, {"kind", to_string(spec.kind)}, {"help", spec.help}};
-    if (spec.kind == ParamKind::Choice) {
-      param["choices"] = spec.choices;
-      param["default"] = spec.default_choice;
-    } else {
-      param["min"] = spec.min;
-      param["max"] = spec.max;
-      param["default"] = *spec.default_number;
-    }
-    params.push_back(std::move(param));
-  }
+  nlohmann::json params = experiment_params_to_json(queue_param_specs());
   return {{"modes", {"threads", "processes"}},
           {"params", std::move(params)},
           {"limits", {{"max_pacing_ms", kMaxQueuePacingMs}}}};

@@ -84,21 +84,7 @@ void validate_semaphore_options(const SemaphoreOptions& options) {
 }
 
 nlohmann::json semaphore_catalog_to_json() {
-  nlohmann::json params = nlohmann::json::array();
-  for (const auto& spec : semaphore_param_specs()) {
-    nlohmann::json param = {{"key", spec.key}, {"flag", spec.flag}, {"kind", to_string(spec.kind)}, {"help", spec.help}};
-    if (spec.kind == ParamKind::Choice) {
-      param["choices"] = spec.choices;
-      param["default"] = spec.default_choice;
-    } else if (spec.kind == ParamKind::Flag) {
-      param["default"] = false;
-    } else {
-      param["min"] = spec.min;
-      param["max"] = spec.max;
-      param["default"] = *spec.default_number;
-    }
-    params.push_back(std::move(param));
-  }
+  nlohmann::json params = experiment_params_to_json(semaphore_param_specs());
   return {{"modes", kModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_ideal_ms", kMaxSemaphoreIdealMs}}}};
 }
 

@@ -128,7 +128,10 @@ const CombinedLimits& combined_limits();
 // The keys a demo takes in a mode, its own first.
 std::vector<std::string_view> param_keys(Demo, Mode);
 
-// Every table above as JSON: `cplay info --json`, GET /api/info and wasm info() carry it.
+// Every table above as JSON, with each experiment's own: `cplay info --json`, GET /api/info and
+// wasm info() carry it (catalog_json.cpp, the JSON edge, apart so the tables need no experiment).
 nlohmann::json catalog_to_json();
+// An experiment's inputs as the catalog lists them: key, flag, kind, help, range or choices, default.
+nlohmann::json experiment_params_to_json(const std::vector<ParamSpec>& specs);
 
 }  // namespace playground
