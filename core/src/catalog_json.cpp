@@ -6,6 +6,7 @@
 #include "playground/queue_catalog.hpp"
 #include "playground/request.hpp"
 #include "playground/semaphore.hpp"
+#include "playground/start_methods_catalog.hpp"
 
 namespace playground {
 namespace {
@@ -88,7 +89,8 @@ json catalog_to_json() {
            {{"queue", queue_catalog_to_json()},
             {"deadlock", deadlock_catalog_to_json()},
             {"semaphore", semaphore_catalog_to_json()},
-            {"barrier", barrier_catalog_to_json()}}}};
+            {"barrier", barrier_catalog_to_json()},
+            {"start_methods", start_methods_catalog_to_json()}}}};
 }
 
 }  // namespace playground

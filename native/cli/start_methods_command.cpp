@@ -2,26 +2,20 @@
 
 #include <iostream>
 #include <memory>
-#include <string>
 
-#include "playground/request.hpp"
-#include "start_methods/start_methods.hpp"
+#include "cli/experiment_flags.hpp"
 #include "cli/start_methods_output.hpp"
+#include "playground/start_methods_catalog.hpp"
+#include "start_methods/start_methods.hpp"
 
 namespace cplay {
 namespace {
 
-struct Flags {
-  std::string workers;  // raw text: the core's parser gives the CLI's usual message
-  CLI::Option* workers_option = nullptr;
-  bool json = false;
-};
-
-int run(const Flags& flags) {
-  StartMethodsOptions options;
-  if (flags.workers_option->count() != 0) options.workers = playground::parse_numeric(flags.workers, kStartMethodsWorkers);
+int run(const ExperimentFlags& flags) {
+  // The API's parser: the CLI and POST /api/start-methods refuse the same input with the same words.
+  const StartMethodsOptions options = start_methods_options_from_json(flags.request_json());
   const nlohmann::json report = run_start_methods(options);
-  if (flags.json) std::cout << report.dump() << std::endl;
+  if (flags.json_output()) std::cout << report.dump() << std::endl;
   else print_start_methods(std::cout, report);
   return 0;
 }
@@ -32,15 +26,7 @@ void add_start_methods_command(CLI::App& app, std::function<int()>& action) {
   CLI::App* command = app.add_subcommand(
       "start-methods", "fork vs spawn: what a worker inherits from its parent, and what starting one costs");
   // Owned by the callback, which lives as long as `app`.
-  auto flags = std::make_shared<Flags>();
-  flags->workers_option =
-      command
-          ->add_option("--workers", flags->workers,
-                       "workers of each kind for the start+join cost; " + std::to_string(kStartMethodsWorkers.min) +
-                           ".." + std::to_string(kStartMethodsWorkers.max) + ", default " +
-                           std::to_string(kDefaultStartMethodsWorkers))
-          ->type_name("N");
-  command->add_flag("--json", flags->json, "print one JSON report instead of text");
+  auto flags = std::make_shared<ExperimentFlags>(*command, playground::start_methods_param_specs());
   command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
 }
 

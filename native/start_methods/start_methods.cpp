@@ -85,7 +85,7 @@ StartMethodsOptions start_methods_options_from_json(const json& body) {
   for (const auto& [key, value] : body.items()) {
     if (key != "workers")  // the key is the client's text: quote a short part of it
       throw playground::ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected workers)");
-    options.workers = playground::parse_numeric(value, kStartMethodsWorkers);
+    options.workers = playground::parse_numeric(value, playground::start_methods_workers_spec());
   }
   return options;
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "playground/request.hpp"
+#include "playground/start_methods_catalog.hpp"
 
 namespace cplay {
 
@@ -12,11 +13,9 @@ namespace cplay {
 // parent (a changed global variable, an open file, a running thread), and what starting and
 // joining one costs. Every figure and fact is measured when it runs.
 
-inline const playground::ParamSpec kStartMethodsWorkers{"workers", "--workers", 1, 64};
-inline constexpr std::uint64_t kDefaultStartMethodsWorkers = 8;
-
 struct StartMethodsOptions {
-  std::uint64_t workers = kDefaultStartMethodsWorkers;  // per kind, for the cost figures
+  // Per kind, for the cost figures; its range is the core's (playground/start_methods_catalog.hpp).
+  std::uint64_t workers = *playground::start_methods_workers_spec().default_number;
   // The program the spawned workers run; empty: self_executable(). It must dispatch
   // `__start-probe` to start_probe_main, as cplay's main does.
   std::string executable;

@@ -143,7 +143,7 @@ TEST(StartProbes, AForkedChildFindsOpenDescriptorsOpenAndClosedOnesClosed) {
 }
 
 TEST(StartMethodsOptions, TakeWorkersFrom1To64AndNothingElse) {
-  EXPECT_EQ(cplay::start_methods_options_from_json(json::object()).workers, cplay::kDefaultStartMethodsWorkers);
+  EXPECT_EQ(cplay::start_methods_options_from_json(json::object()).workers, *playground::start_methods_workers_spec().default_number);
   EXPECT_EQ(cplay::start_methods_options_from_json({{"workers", 64}}).workers, 64u);
   EXPECT_EQ(cplay::start_methods_options_from_json({{"workers", "12"}}).workers, 12u);
   const auto message_for = [](const json& body) -> std::string {

@@ -490,6 +490,7 @@ export interface CatalogExperiments {
   deadlock: DeadlockCatalog;
   semaphore: SemaphoreCatalog;
   barrier: BarrierCatalog;
+  start_methods: StartMethodsCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -573,6 +574,12 @@ export interface BarrierCatalogLimits {
    * phases × (work_ms + (workers − 1) × skew_ms): the slowest worker's own work, at most this.
    */
   max_slowest_ms: number;
+}
+/**
+ * The start-methods experiment's inputs (core/src/start_methods_catalog.cpp): native only, but the page's browser side takes the same range.
+ */
+export interface StartMethodsCatalog {
+  params: CatalogExperimentParam[];
 }
 /**
  * What a wasm module says about itself: info().

@@ -4,13 +4,17 @@ import './start-methods.css';
 import { h, replaceChildren } from '../../ui/dom';
 import { messageOf } from '../../ui/failure';
 import type { JobLock } from '../../ui/page-context';
+import { CATALOG } from '../../model/catalog';
 import { runBrowserStartMethods } from './browser-probe';
 import { runNativeStartMethods } from './native-probe';
 import { browserTable, nativeTable } from './tables';
 
-const MIN_WORKERS = 1;
-const MAX_WORKERS = 64;
-const DEFAULT_WORKERS = 8;
+// The core's range and default (experiments.start_methods), as cplay start-methods takes them.
+const workersParam = CATALOG.experiments.start_methods.params.find((param) => param.key === 'workers');
+if (workersParam?.kind !== 'integer') throw new Error("the core's start-methods catalog has no integer workers");
+const MIN_WORKERS = workersParam.min;
+const MAX_WORKERS = workersParam.max;
+const DEFAULT_WORKERS = workersParam.default;
 /** The name the page's other cards show while this runs ("the fork vs spawn card is running"). */
 const JOB = 'fork vs spawn';
 
