@@ -58,8 +58,4 @@ export function isBarrierReport(value: unknown): value is BarrierReport {
   );
 }
 
-export function errorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const error = (body as { error?: { message?: unknown } }).error;
-  return typeof error?.message === 'string' ? error.message : null;
-}
+export { errorMessage } from '../../native/experiment-api';

@@ -58,11 +58,7 @@ export function isDeadlockReport(value: unknown): value is DeadlockReport {
   );
 }
 
-export function errorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const error = (body as { error?: { message?: unknown } }).error;
-  return typeof error?.message === 'string' ? error.message : null;
-}
+export { errorMessage } from '../../native/experiment-api';
 
 /** Locks are A, B, C… on the page, as in the CLI. */
 export function lockName(lock: number): string {

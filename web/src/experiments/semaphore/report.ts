@@ -26,8 +26,4 @@ export function isSemaphoreReport(value: unknown): value is SemaphoreReport {
   );
 }
 
-export function errorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const error = (body as { error?: { message?: unknown } }).error;
-  return typeof error?.message === 'string' ? error.message : null;
-}
+export { errorMessage } from '../../native/experiment-api';

@@ -1,6 +1,6 @@
 // The native column of "fork vs spawn": POST /api/start-methods on `cplay serve`, which runs
 // `cplay start-methods` in a process of its own and answers its report.
-import { newJobId } from '../../native/live-api';
+import { runExperimentJob } from '../../native/experiment-api';
 
 export interface NativeKindRow {
   kind: 'thread' | 'fork' | 'spawn';
@@ -54,29 +54,6 @@ function isReport(value: unknown): value is NativeStartReport {
   );
 }
 
-function errorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const error = (body as { error?: { message?: unknown } }).error;
-  return typeof error?.message === 'string' ? error.message : null;
-}
-
-export async function runNativeStartMethods(base: URL, workers: number): Promise<NativeStartOutcome> {
-  const url = new URL('api/start-methods', base);
-  url.searchParams.set('job', newJobId());
-  let response: Response;
-  try {
-    // JSON only: the server refuses anything a cross-site form could send.
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workers }) });
-  } catch {
-    return { error: 'the native server did not answer (is cplay serve still running?)' };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return { error: `the native server answered ${response.status} without JSON` };
-  }
-  if (!response.ok) return { error: errorMessage(body) ?? `the native server answered ${response.status}` };
-  if (!isReport(body)) return { error: 'the native report is malformed' };
-  return { report: body };
+export function runNativeStartMethods(base: URL, workers: number): Promise<NativeStartOutcome> {
+  return runExperimentJob(base, 'start-methods', { workers }, isReport);
 }
