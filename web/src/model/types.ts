@@ -7,6 +7,7 @@ import type {
   ErrorCode,
   ErrorReport,
   Info,
+  MachineInfo,
   Mode,
   NormalizedRequest,
   Report as ContractReport,
@@ -48,15 +49,5 @@ export interface Report
 /** What the page reads of the WASM module's `info()`. */
 export type WasmInfo = Pick<Info, 'runtime' | 'variant' | 'cores' | 'max_workers' | 'compiler'>;
 
-/** What `GET /api/info` says about the native side. */
-export interface NativeInfo {
-  pid?: number;
-  cores?: number;
-  /** The CPU's model name (`cpu` in cplay serve's answer; `cpu_model` accepted too). */
-  cpu?: string;
-  cpu_model?: string;
-  start_methods?: string[];
-  version?: string;
-  platform?: Record<string, unknown>;
-  [extra: string]: unknown;
-}
+/** What `GET /api/info` says about the native side: the contract's, though another cplay's may lack fields. */
+export type NativeInfo = Partial<MachineInfo>;

@@ -36,7 +36,7 @@ export class NativeSide {
   liveMachine(): NativeMachine | null {
     if (!this.live) return null;
     const info = this.live.info;
-    return { label: info.cpu ?? info.cpu_model ?? 'this machine', cores: info.cores ?? null };
+    return { label: info.cpu ?? 'this machine', cores: info.cores ?? null };
   }
 
   private stored(request: RunRequest): NativeResult | null {
