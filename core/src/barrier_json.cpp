@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "experiment_json.hpp"
 #include "playground/errors.hpp"
 #include "playground/report_json.hpp"
 #include "playground/request.hpp"
@@ -11,25 +12,9 @@ namespace playground {
 namespace {
 
 using json = nlohmann::json;
-
-double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
-
-std::string shown(const json& value) {
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (value.is_string()) {
-    text = "'";
-    text += value.get_ref<const std::string&>();
-    text += "'";
-  }
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
-
-BarrierSync parse_sync(const json& value) {
-  if (value.is_string())
-    if (auto parsed = barrier_sync_names().parse(value.get_ref<const std::string&>())) return *parsed;
-  throw ArgumentError(std::string(barrier_param_spec("sync").flag) + " must be one of " + barrier_sync_names().list() +
-                      " (got " + shown(value) + ")");
-}
+using experiment_json::parse_choice;
+using experiment_json::shown;
+using experiment_json::rounded_ms;
 
 // What the check compares, for the report: a reader should not have to guess.
 constexpr const char* kCheckText =
@@ -42,7 +27,7 @@ BarrierOptions barrier_options_from_json(const json& request) {
   if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"sync\": \"barrier\", \"workers\": 4}");
   BarrierOptions options;
   for (const auto& [key, value] : request.items()) {
-    if (key == "sync") options.sync = parse_sync(value);
+    if (key == "sync") options.sync = parse_choice(value, barrier_sync_names(), barrier_param_spec(key).flag);
     else if (key == "workers") options.workers = parse_numeric(value, barrier_param_spec(key));
     else if (key == "phases") options.phases = parse_numeric(value, barrier_param_spec(key));
     else if (key == "work_ms") options.work_ms = parse_numeric(value, barrier_param_spec(key));
@@ -76,18 +61,18 @@ json barrier_report_to_json(const BarrierReport& report) {
   json workers = json::array();
   for (const BarrierWorkerResult& w : report.workers)
     workers.push_back({{"worker", w.worker}, {"work_ms", w.work_ms}, {"stale_reads", w.stale_reads},
-                       {"waited_ms", rounded(w.waited_ms)}});
+                       {"waited_ms", rounded_ms(w.waited_ms)}});
   out["per_worker"] = std::move(workers);
   json costs = json::array();
   for (const BarrierPhaseCost& c : report.phase_costs)
-    costs.push_back({{"phase", c.phase}, {"start_ms", rounded(c.start_ms)}, {"join_ms", rounded(c.join_ms)}});
+    costs.push_back({{"phase", c.phase}, {"start_ms", rounded_ms(c.start_ms)}, {"join_ms", rounded_ms(c.join_ms)}});
   out["phase_costs"] = std::move(costs);
   json events = json::array();
   for (const BarrierEvent& e : report.events)
     events.push_back({{"worker", e.worker}, {"phase", e.phase}, {"state", to_string(e.state)},
-                      {"start_ms", rounded(e.start_ms)}, {"end_ms", rounded(e.end_ms)}});
+                      {"start_ms", rounded_ms(e.start_ms)}, {"end_ms", rounded_ms(e.end_ms)}});
   out["events"] = std::move(events);
-  out["wall_ms"] = rounded(report.wall_ms);
+  out["wall_ms"] = rounded_ms(report.wall_ms);
   out["platform"] = platform_json();
   return out;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "playground/deadlock_board.hpp"
+#include "experiment_json.hpp"
 #include "playground/errors.hpp"
 #include "playground/report_json.hpp"
 
@@ -11,26 +12,9 @@ namespace playground {
 namespace {
 
 using json = nlohmann::json;
-
-double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
-
-std::string shown(const json& value) {
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (value.is_string()) {
-    text = "'";
-    text += value.get_ref<const std::string&>();
-    text += "'";
-  }
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
-
-template <typename Enum>
-Enum parse_choice(const json& value, const NameTable<Enum>& names, std::string_view key) {
-  if (value.is_string())
-    if (auto parsed = names.parse(value.get_ref<const std::string&>())) return *parsed;
-  throw ArgumentError(std::string(deadlock_param_spec(key).flag) + " must be one of " + names.list() + " (got " +
-                      shown(value) + ")");
-}
+using experiment_json::parse_choice;
+using experiment_json::shown;
+using experiment_json::rounded_ms;
 
 // What the watchdog does, for the report: a reader should not have to guess.
 constexpr const char* kDetectionText =
@@ -44,9 +28,9 @@ DeadlockOptions deadlock_options_from_json(const json& request) {
   if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"workers\": 2, \"order\": \"opposite\"}");
   DeadlockOptions options;
   for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_choice(value, deadlock_mode_names(), key);
-    else if (key == "order") options.order = parse_choice(value, lock_order_names(), key);
-    else if (key == "strategy") options.strategy = parse_choice(value, lock_strategy_names(), key);
+    if (key == "mode") options.mode = parse_choice(value, deadlock_mode_names(), deadlock_param_spec(key).flag);
+    else if (key == "order") options.order = parse_choice(value, lock_order_names(), deadlock_param_spec(key).flag);
+    else if (key == "strategy") options.strategy = parse_choice(value, lock_strategy_names(), deadlock_param_spec(key).flag);
     else if (key == "workers") options.workers = parse_numeric(value, deadlock_param_spec(key));
     else if (key == "rounds") options.rounds = parse_numeric(value, deadlock_param_spec(key));
     else if (key == "hold_ms") options.hold_ms = parse_numeric(value, deadlock_param_spec(key));
@@ -75,7 +59,7 @@ json deadlock_report_to_json(const DeadlockReport& report) {
                       {"lock_attempt_ms", kLockAttemptMs},
                       {"samples", report.watchdog_samples}};
   out["deadlock"] = report.deadlock;
-  out["detected_ms"] = report.detected_ms ? json(rounded(*report.detected_ms)) : json(nullptr);
+  out["detected_ms"] = report.detected_ms ? json(rounded_ms(*report.detected_ms)) : json(nullptr);
   json cycle = json::array();
   for (const WaitLink& link : report.cycle)
     cycle.push_back({{"worker", link.worker}, {"holds", link.holds}, {"waits_for", link.waits_for}, {"held_by", link.held_by}});
@@ -96,16 +80,16 @@ json deadlock_report_to_json(const DeadlockReport& report) {
   out["per_worker"] = std::move(workers);
   out["rounds_completed"] = rounds;
   out["retries"] = retries;
-  out["wall_ms"] = rounded(report.wall_ms);
+  out["wall_ms"] = rounded_ms(report.wall_ms);
   json spans = json::array();
   for (const Span& s : report.spans)
-    spans.push_back({{"worker", s.worker}, {"pid", s.pid}, {"tid", s.tid}, {"start_ms", rounded(s.start_ms)},
-                     {"end_ms", rounded(s.end_ms)}, {"items", s.items}});
+    spans.push_back({{"worker", s.worker}, {"pid", s.pid}, {"tid", s.tid}, {"start_ms", rounded_ms(s.start_ms)},
+                     {"end_ms", rounded_ms(s.end_ms)}, {"items", s.items}});
   out["spans"] = std::move(spans);
   json events = json::array();
   for (const Event& e : report.events)
-    events.push_back({{"worker", e.worker}, {"state", to_string(e.state)}, {"start_ms", rounded(e.start_ms)},
-                      {"end_ms", rounded(e.end_ms)}});
+    events.push_back({{"worker", e.worker}, {"state", to_string(e.state)}, {"start_ms", rounded_ms(e.start_ms)},
+                      {"end_ms", rounded_ms(e.end_ms)}});
   out["events"] = std::move(events);
   out["events_truncated"] = report.events_truncated;
   out["platform"] = platform_json();

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "experiment_json.hpp"
 #include "playground/errors.hpp"
 #include "playground/report_json.hpp"
 #include "playground/request.hpp"
@@ -12,12 +13,11 @@ namespace playground {
 namespace {
 
 using json = nlohmann::json;
+using experiment_json::rounded_ms;
 
 constexpr const char* kExperiment = "queue";
 
 // Three decimals, as the demos' reports: readable, and sub-millisecond waits still show.
-double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
-
 std::string known_keys() {
   std::string keys = "mode";
   for (const auto& spec : queue_param_specs()) keys += ", " + std::string(spec.key);
@@ -99,15 +99,15 @@ std::string checksum_text(std::uint64_t checksum) {
 
 json span_to_json(const Span& s) {
   return {{"worker", s.worker},           {"pid", s.pid},
-          {"tid", s.tid},                 {"start_ms", rounded(s.start_ms)},
-          {"end_ms", rounded(s.end_ms)},  {"items", s.items}};
+          {"tid", s.tid},                 {"start_ms", rounded_ms(s.start_ms)},
+          {"end_ms", rounded_ms(s.end_ms)},  {"items", s.items}};
 }
 
 json event_to_json(const Event& e) {
   return {{"worker", e.worker},
           {"state", to_string(e.state)},
-          {"start_ms", rounded(e.start_ms)},
-          {"end_ms", rounded(e.end_ms)}};
+          {"start_ms", rounded_ms(e.start_ms)},
+          {"end_ms", rounded_ms(e.end_ms)}};
 }
 
 json queue_stream_report(const QueueRequest& request, const QueueStreamResult& result) {
@@ -118,7 +118,7 @@ json queue_stream_report(const QueueRequest& request, const QueueStreamResult& r
                      {"messages", role.messages},
                      {"bytes", role.bytes},
                      {"waits", role.waits},
-                     {"wait_ms", rounded(role.wait_ms)}});
+                     {"wait_ms", rounded_ms(role.wait_ms)}});
   json spans = json::array();
   for (const Span& span : result.spans) spans.push_back(span_to_json(span));
   json events = json::array();
@@ -126,7 +126,7 @@ json queue_stream_report(const QueueRequest& request, const QueueStreamResult& r
   json out = {{"schema", 1},
               {"experiment", kExperiment},
               {"request", queue_request_to_json(request)},
-              {"wall_ms", rounded(result.wall_ms)},
+              {"wall_ms", rounded_ms(result.wall_ms)},
               {"result",
                {{"messages_sent", result.messages_sent},
                 {"messages_received", result.messages_received},

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "experiment_json.hpp"
 #include "playground/errors.hpp"
 #include "playground/report_json.hpp"
 #include "playground/request.hpp"
@@ -11,19 +12,9 @@ namespace playground {
 namespace {
 
 using json = nlohmann::json;
-
-double rounded(double ms) { return std::round(ms * 1000.0) / 1000.0; }
-
-std::string shown(const json& value) {
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
-
-SemaphoreMode parse_mode(const json& value) {
-  if (value.is_string())
-    if (auto parsed = semaphore_mode_names().parse(value.get_ref<const std::string&>())) return *parsed;
-  throw ArgumentError("--mode must be one of " + semaphore_mode_names().list() + " (got " + shown(value) + ")");
-}
+using experiment_json::parse_choice;
+using experiment_json::shown;
+using experiment_json::rounded_ms;
 
 bool parse_switch(const json& value) {
   if (value.is_boolean()) return value.get<bool>();
@@ -39,10 +30,10 @@ constexpr const char* kMeasuredText =
 json run_to_json(const SemaphoreRun& run) {
   json out = {{"limit", run.limit},
               {"max_in_flight", run.max_in_flight},
-              {"wall_ms", rounded(run.wall_ms)},
+              {"wall_ms", rounded_ms(run.wall_ms)},
               {"ideal_ms", run.ideal_ms},
               // 0 ms of latency has no ideal to compare with
-              {"ratio", run.ideal_ms == 0 ? json(nullptr) : json(rounded(run.wall_ms / static_cast<double>(run.ideal_ms)))}};
+              {"ratio", run.ideal_ms == 0 ? json(nullptr) : json(rounded_ms(run.wall_ms / static_cast<double>(run.ideal_ms)))}};
   return out;
 }
 
@@ -52,7 +43,7 @@ SemaphoreOptions semaphore_options_from_json(const json& request) {
   if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"tasks\": 6, \"limit\": 2}");
   SemaphoreOptions options;
   for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_mode(value);
+    if (key == "mode") options.mode = parse_choice(value, semaphore_mode_names(), "--mode");
     else if (key == "tasks") options.tasks = parse_numeric(value, semaphore_param_spec(key));
     else if (key == "limit") options.limit = parse_numeric(value, semaphore_param_spec(key));
     else if (key == "latency_ms") options.latency_ms = parse_numeric(value, semaphore_param_spec(key));
@@ -81,9 +72,9 @@ json semaphore_report_to_json(const SemaphoreReport& report) {
   for (const SemaphoreTask& t : report.run.tasks)
     tasks.push_back({{"task", t.task},
                      {"tid", t.tid},
-                     {"asked_ms", rounded(t.asked_ms)},
-                     {"acquired_ms", rounded(t.acquired_ms)},
-                     {"released_ms", rounded(t.released_ms)}});
+                     {"asked_ms", rounded_ms(t.asked_ms)},
+                     {"acquired_ms", rounded_ms(t.acquired_ms)},
+                     {"released_ms", rounded_ms(t.released_ms)}});
   out["per_task"] = std::move(tasks);
   json sweep = json::array();
   for (const SemaphoreRun& row : report.sweep) sweep.push_back(run_to_json(row));

@@ -125,8 +125,8 @@ TEST(SemaphoreOptions, RefusalsNameTheFlagAndRange) {
             "ceil(--tasks / --limit) x --latency-ms must be at most 20000 ms (got 25600)");
   EXPECT_NE(refusal({{"tasks", 64}, {"limit", 64}, {"latency_ms", 100}, {"sweep", true}}).find("got 33700"), std::string::npos);
   EXPECT_EQ(refusal({{"tasks", 64}, {"limit", 64}, {"latency_ms", 100}}), "accepted") << "without --sweep one wave is fine";
-  EXPECT_EQ(refusal({{"mode", "processes"}}), "--mode must be one of threads|async (got \"processes\")");
-  EXPECT_EQ(refusal({{"sweep", "yes"}}), "--sweep must be true or false (got \"yes\")");
+  EXPECT_EQ(refusal({{"mode", "processes"}}), "--mode must be one of threads|async (got 'processes')");
+  EXPECT_EQ(refusal({{"sweep", "yes"}}), "--sweep must be true or false (got 'yes')");
   EXPECT_EQ(refusal({{"permits", 2}}), "unknown field 'permits' (expected mode, tasks, limit, latency_ms, sweep)");
   EXPECT_EQ(refusal(json::array()), "the request is a JSON object such as {\"tasks\": 6, \"limit\": 2}");
 }
