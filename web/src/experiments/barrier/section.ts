@@ -3,6 +3,7 @@
 // this browser (the core in the wasm threads build) and natively through cplay serve, one after
 // the other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './barrier.css';
+import { claimJob, followJobLock } from '../job-lock-view';
 import barrierWait from 'cpp-region:core/src/barrier_threads.cpp:barrier-wait';
 import joinPerPhase from 'cpp-region:core/src/barrier_threads.cpp:join-per-phase';
 import phaseStep from 'cpp-region:core/src/barrier_grid.cpp:phase-step';
@@ -84,10 +85,7 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
-      return;
-    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
     section.dataset.busy = 'true';
     note.textContent = 'Running…';
     try {
@@ -106,11 +104,7 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
     }
   };
   button.addEventListener('click', () => void run());
-  ctx.jobs.subscribe((owner) => {
-    button.disabled = owner !== null;
-    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
-    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
-  });
+  followJobLock(ctx.jobs, JOB, [button], note);
 
   const section = h(
     'section',

@@ -2,6 +2,7 @@
 // browser (the core in the wasm threads build) and natively through cplay serve, one after the
 // other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './deadlock.css';
+import { claimJob, followJobLock } from '../job-lock-view';
 import lockOrders from 'cpp-region:core/src/deadlock_board.cpp:lock-orders';
 import tryLockBackoff from 'cpp-region:core/src/deadlock_board.cpp:try-lock-backoff';
 import { h, replaceChildren } from '../../ui/dom';
@@ -57,10 +58,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
       note.textContent = `Workers must be a whole number from ${MIN_WORKERS} to ${MAX_WORKERS}.`;
       return;
     }
-    if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
-      return;
-    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
     const options: DeadlockOptions = {
       workers: count,
       order: order.value as DeadlockOptions['order'],
@@ -87,11 +85,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
     }
   };
   button.addEventListener('click', () => void run());
-  ctx.jobs.subscribe((owner) => {
-    button.disabled = owner !== null;
-    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
-    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
-  });
+  followJobLock(ctx.jobs, JOB, [button], note);
 
   const section = h(
     'section',

@@ -3,6 +3,7 @@
 // credits) and natively through cplay serve, one after the other, never at once. The C++ shown is
 // cut from the core's source; the Python is what a learner would write.
 import './queue.css';
+import { claimJob, followJobLock } from '../job-lock-view';
 import queuePop from 'cpp-region:core/src/bounded_queue.cpp:queue-pop';
 import queuePush from 'cpp-region:core/src/bounded_queue.cpp:queue-push';
 import type { QueueCatalog } from '../../../../wasm/js/types';
@@ -70,10 +71,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
   let wasmRunning = false;
 
   const exclusive = async (body: (signal: AbortSignal) => Promise<void>): Promise<void> => {
-    if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
-      return;
-    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
     controller = new AbortController();
     section.dataset.busy = 'true';
     cancelButton.disabled = false;
@@ -157,12 +155,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
     }),
   );
   handoffButton.hidden = ctx.liveBase === null;
-  ctx.jobs.subscribe((owner) => {
-    runButton.disabled = owner !== null;
-    handoffButton.disabled = owner !== null;
-    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
-    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
-  });
+  followJobLock(ctx.jobs, JOB, [runButton, handoffButton], note);
 
   const defaults = readStreamOptions(catalog, form.values());
   const commandLine = h('code', {}, 'options' in defaults ? cliLine(defaults.options, 'threads') : 'cplay queue');

@@ -3,6 +3,7 @@
 // one after the other. The C++ shown is cut from the core's source; the Python is what a learner
 // would write.
 import './semaphore.css';
+import { claimJob, followJobLock } from '../job-lock-view';
 import semaphoreAsync from 'cpp-region:core/src/semaphore_async.cpp:semaphore-async';
 import semaphoreThreads from 'cpp-region:core/src/semaphore_threads.cpp:semaphore-threads';
 import { h, replaceChildren } from '../../ui/dom';
@@ -77,10 +78,7 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
-      return;
-    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
     section.dataset.busy = 'true';
     note.textContent = 'Running…';
     try {
@@ -101,11 +99,7 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
     }
   };
   button.addEventListener('click', () => void run());
-  ctx.jobs.subscribe((owner) => {
-    button.disabled = owner !== null;
-    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
-    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
-  });
+  followJobLock(ctx.jobs, JOB, [button], note);
 
   const section = h(
     'section',

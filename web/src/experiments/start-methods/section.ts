@@ -1,6 +1,7 @@
 // The experiment "fork vs spawn: what a child inherits": the native side (cplay serve, when live)
 // and this browser, run one after the other, never at once (they share the cores).
 import './start-methods.css';
+import { claimJob, followJobLock } from '../job-lock-view';
 import { h, replaceChildren } from '../../ui/dom';
 import { messageOf } from '../../ui/failure';
 import type { JobLock } from '../../ui/page-context';
@@ -58,10 +59,7 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
       note.textContent = `Workers per kind must be a whole number from ${MIN_WORKERS} to ${MAX_WORKERS}.`;
       return;
     }
-    if (!ctx.jobs.acquire(JOB)) {
-      note.textContent = `Waiting: the ${ctx.jobs.busyWith ?? 'other'} card is running.`;
-      return;
-    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
     section.dataset.busy = 'true';
     note.textContent = 'Running…';
     try {
@@ -84,11 +82,7 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
   };
   button.addEventListener('click', () => void run());
   // One run at a time on the page: the cards' runs would skew these timings, and these theirs.
-  ctx.jobs.subscribe((owner) => {
-    button.disabled = owner !== null;
-    if (owner !== null && owner !== JOB) note.textContent = `Waiting: the ${owner} card is running.`;
-    else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
-  });
+  followJobLock(ctx.jobs, JOB, [button], note);
 
   const section = h(
     'section',
