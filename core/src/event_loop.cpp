@@ -26,15 +26,27 @@ void EventLoop::schedule_after(double delay_ms, std::coroutine_handle<> handle) 
   timers_.push(Timer{now_ms() + delay_ms, next_sequence_++, handle});
 }
 
+EventLoop::TimerId EventLoop::wake_after(double delay_ms, std::coroutine_handle<> handle) {
+  const TimerId id = next_sequence_++;
+  timers_.push(Timer{now_ms() + std::max(delay_ms, 0.0), id, handle, true});
+  live_timers_.insert(id);
+  return id;
+}
+
 void EventLoop::run(const std::function<bool()>& interrupted) {
   constexpr double kInterruptCheckMs = 20;
   while (!ready_.empty() || !timers_.empty()) {
+    // A cancelled timer is dropped, not waited for: it must not keep the loop alive.
+    while (!timers_.empty() && timers_.top().cancellable && !live_timers_.contains(timers_.top().sequence)) timers_.pop();
+    if (ready_.empty() && timers_.empty()) break;
     // Move every due timer to the ready queue, in deadline order (all of them when interrupted).
     const double now = now_ms();
     const bool wake_all = interrupted && interrupted();
     while (!timers_.empty() && (wake_all || timers_.top().due_ms <= now)) {
-      ready_.push_back(timers_.top().handle);
+      const Timer due = timers_.top();
       timers_.pop();
+      if (due.cancellable && live_timers_.erase(due.sequence) == 0) continue;  // cancelled
+      ready_.push_back(due.handle);
     }
     if (ready_.empty()) {
       // Nothing can run: sleep until the earliest deadline, as a selector with a timeout would.

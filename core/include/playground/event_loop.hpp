@@ -5,6 +5,7 @@
 #include <exception>
 #include <functional>
 #include <queue>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,7 @@ class EventLoop {
     double due_ms;
     std::uint64_t sequence;  // keeps equal deadlines in FIFO order
     std::coroutine_handle<> handle;
+    bool cancellable = false;  // made by wake_after: it may be forgotten by cancel_timer
     bool operator>(const Timer& other) const {
       return due_ms != other.due_ms ? due_ms > other.due_ms : sequence > other.sequence;
     }
@@ -72,6 +74,14 @@ class EventLoop {
   void spawn(Task task);
   // Puts a suspended coroutine back in the ready queue: how a waiter on an async semaphore is woken.
   void wake(std::coroutine_handle<> handle) { ready_.push_back(handle); }
+  // A timer that can be taken back (asyncio's call_later handle): resumes `handle` after
+  // `delay_ms` unless cancel_timer(id) comes first. How a sleeping task is cancelled or a wait_for
+  // ends early without leaving a timer behind that would keep run() going.
+  using TimerId = std::uint64_t;
+  TimerId wake_after(double delay_ms, std::coroutine_handle<> handle);
+  // True when the timer was still pending and now never fires; false when it already fired (its
+  // coroutine is in the ready queue or has run).
+  bool cancel_timer(TimerId id) { return live_timers_.erase(id) != 0; }
   // Runs until every spawned coroutine has finished; rethrows the first exception one raised.
   // While idle it polls `interrupted` (if given) every few ms; once that says true, every
   // sleeping coroutine is woken early so that it can notice the run is stopping.
@@ -84,6 +94,7 @@ class EventLoop {
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::vector<std::coroutine_handle<Task::promise_type>> tasks_;
   std::uint64_t next_sequence_ = 0;
+  std::unordered_set<TimerId> live_timers_;  // wake_after's timers not yet fired nor cancelled
 };
 
 }  // namespace playground
