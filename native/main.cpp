@@ -2,6 +2,7 @@
 
 #include "cli/cli.hpp"
 #include "server/job_process.hpp"
+#include "pool/pool_child.hpp"
 #include "processes/process_runner.hpp"
 #include "start_methods/start_probe.hpp"
 
@@ -12,5 +13,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == cplay::kJobCommand) return cplay::job_process_main(argc, argv);
   // `cplay start-methods` spawns probes of itself that report what a fresh process sees.
   if (argc > 1 && std::string_view(argv[1]) == cplay::kStartProbeCommand) return cplay::start_probe_main(argc, argv);
+  // `cplay pool --mode processes --start-method spawn` spawns pool workers of itself.
+  if (argc > 1 && std::string_view(argv[1]) == cplay::kPoolWorkerCommand) return cplay::pool_worker_main(argc, argv);
   return cplay::cli_main(argc, argv);
 }
