@@ -12,7 +12,9 @@
 #include "deadlock/deadlock_experiment.hpp"
 #include "playground/barrier_json.hpp"
 #include "playground/deadlock_json.hpp"
+#include "playground/pool_json.hpp"
 #include "playground/semaphore_json.hpp"
+#include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
@@ -171,6 +173,20 @@ ApiResponse ApiHandler::semaphore(const std::string& body, const std::string& jo
   }
   return in_turn(id, [&](Job& job) {
     return answer_job(id, [&] { return run_in_job_process(semaphore_task(options), job); });
+  });
+}
+
+ApiResponse ApiHandler::pool(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::PoolOptions options;
+  try {
+    options = playground::pool_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(pool_task(options), job); });
   });
 }
 

@@ -64,6 +64,8 @@ class ApiHandler {
   ApiResponse barrier(const std::string& body, const std::string& job_id);
   // POST /api/semaphore?job=ID with the semaphore experiment's options: run like deadlock.
   ApiResponse semaphore(const std::string& body, const std::string& job_id);
+  // POST /api/pool?job=ID with the pool experiment's options: run like deadlock (processes mode forks).
+  ApiResponse pool(const std::string& body, const std::string& job_id);
   // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id
   // not seen yet is refused when it arrives (the page's cancel can overtake its own run).
   ApiResponse cancel(const std::string& body);

@@ -19,7 +19,9 @@
 #include "deadlock/deadlock_experiment.hpp"
 #include "playground/barrier_json.hpp"
 #include "playground/deadlock_json.hpp"
+#include "playground/pool_json.hpp"
 #include "playground/semaphore_json.hpp"
+#include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
@@ -151,6 +153,8 @@ int job_process_main(int argc, char** argv) {
     else if (is_barrier_task(task))
       reply = playground::barrier_report_to_json(
           playground::run_barrier_threads(playground::barrier_options_from_json(task.at("options"))));
+    else if (is_pool_task(task))
+      reply = playground::pool_report_to_json(run_pool_experiment(playground::pool_options_from_json(task.at("options"))));
     else if (is_semaphore_task(task))
       reply = playground::semaphore_report_to_json(playground::run_semaphore(playground::semaphore_options_from_json(task.at("options"))));
     else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;

@@ -22,6 +22,7 @@ const DOCUMENTS = [
   'module-info.schema.json',
   'queue-report.schema.json',
   'semaphore-report.schema.json',
+  'pool-report.schema.json',
 ];
 
 /** The validators the page and the loader import, with the type each one checks; tests compile every schema themselves. */
