@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/async_command.hpp"
 #include "cli/compare.hpp"
 #include "cli/barrier_command.hpp"
 #include "cli/deadlock_command.hpp"
@@ -18,7 +19,6 @@
 #include "playground/report_json.hpp"
 #include "server/serve.hpp"
 #include "cli/queue_command.hpp"
-#include "cli/pool_command.hpp"
 #include "cli/semaphore_command.hpp"
 #include "cli/start_methods_command.hpp"
 
@@ -124,7 +124,7 @@ int cli_main(int argc, char** argv) {
   add_queue_command(app, action);
   add_deadlock_command(app, action);
   add_semaphore_command(app, action);
-  add_pool_command(app, action);
+  add_async_command(app, action);
   add_barrier_command(app, action);
 
   ServeOptions serve_options;
