@@ -18,6 +18,10 @@ bool uses_pthreads(Mode mode) { return mode == Mode::Threads || mode == Mode::Gi
 Capabilities base_capabilities(bool processes) {
   Capabilities caps;  // async workers are coroutines: core's default cap applies to them
   caps.start_methods = {playground::StartMethod::Worker};
+  // The module opens no socket: the page's own io card fetches with fetch() instead.
+  caps.http_unavailable_reason =
+      "the WebAssembly module cannot open sockets; it works in the native cplay (cplay io --source http, "
+      "or cplay serve's page, whose browser side fetches /api/payload itself)";
   if (processes) {
     caps.max_processes = kMaxProcesses;
   } else {

@@ -24,11 +24,14 @@ constexpr std::array<Named<Sync>, 3> kSyncs{{{Sync::None, "none"}, {Sync::Lock, 
 constexpr std::array<Named<PrimeAlgorithm>, 2> kAlgorithms{
     {{PrimeAlgorithm::TrialDivision, "trial"}, {PrimeAlgorithm::Sieve, "sieve"}}};
 
+constexpr std::array<Named<WaitSource>, 2> kWaitSources{{{WaitSource::Sleep, "sleep"}, {WaitSource::Http, "http"}}};
+
 constexpr NameTable<Demo> kDemoNames{kDemos};
 constexpr NameTable<Mode> kModeNames{kModes};
 constexpr NameTable<StartMethod> kStartMethodNames{kStartMethods};
 constexpr NameTable<Sync> kSyncNames{kSyncs};
 constexpr NameTable<PrimeAlgorithm> kAlgorithmNames{kAlgorithms};
+constexpr NameTable<WaitSource> kWaitSourceNames{kWaitSources};
 
 // Bounds keep every run finite on a laptop and inside a browser tab. The defaults are the request
 // structs' own initializers, so each is written down once.
@@ -68,6 +71,11 @@ std::vector<ParamSpec> make_param_specs() {
        .help = "number of waiting tasks"},
       {.key = "latency_ms", .flag = "--latency-ms", .min = 0, .max = 60'000, .default_number = defaults.latency_ms,
        .help = "how long each task waits, in ms"},
+      {.key = "source", .flag = "--source", .kind = Choice, .choices = kWaitSourceNames.names(),
+       .default_choice = to_string(defaults.source),
+       .help = "sleep: a timer; http: a real GET of a loopback server that answers after the latency"},
+      {.key = "bytes", .flag = "--bytes", .min = 0, .max = 1024 * 1024, .default_number = defaults.bytes,
+       .help = "--source http: the size of each response body"},
       {.key = "switch_interval_ms", .flag = "--switch-interval-ms", .min = 1, .max = 1000,
        .default_number = defaults.switch_interval_ms,
        .help = "gil-threads mode: the GIL's switch interval in ms, as CPython's sys.setswitchinterval()"},
@@ -82,7 +90,7 @@ std::vector<DemoSpec> make_demo_specs() {
        {Rule::Param, "count", 0}},  // one worker per number
       {Demo::Race, "workers add to one shared counter: watch updates get lost",
        {"increments", "sync", "shared_memory", "runs"}, {Rule::Fixed, "", 2}},
-      {Demo::Io, "tasks that only wait (I/O-bound): the seed's 3 workers x 1 s", {"tasks", "latency_ms"},
+      {Demo::Io, "tasks that only wait (I/O-bound): the seed's 3 workers x 1 s", {"tasks", "latency_ms", "source", "bytes"},
        {Rule::Param, "tasks", 0}},  // one worker per task
   };
 }
@@ -99,6 +107,7 @@ constexpr CombinedLimits kCombinedLimits{
     .max_total_increments = 1'000'000'000,
     .max_total_wait_ms = 600'000,
     .max_default_workers = 64,
+    .max_http_tasks = 64,
 };
 
 }  // namespace
@@ -108,12 +117,14 @@ const NameTable<Mode>& mode_names() { return kModeNames; }
 const NameTable<StartMethod>& start_method_names() { return kStartMethodNames; }
 const NameTable<Sync>& sync_names() { return kSyncNames; }
 const NameTable<PrimeAlgorithm>& algorithm_names() { return kAlgorithmNames; }
+const NameTable<WaitSource>& wait_source_names() { return kWaitSourceNames; }
 
 std::string_view to_string(Demo v) { return kDemoNames.name(v); }
 std::string_view to_string(Mode v) { return kModeNames.name(v); }
 std::string_view to_string(StartMethod v) { return kStartMethodNames.name(v); }
 std::string_view to_string(Sync v) { return kSyncNames.name(v); }
 std::string_view to_string(PrimeAlgorithm v) { return kAlgorithmNames.name(v); }
+std::string_view to_string(WaitSource v) { return kWaitSourceNames.name(v); }
 
 std::string_view to_string(ParamKind kind) {
   switch (kind) {

@@ -78,7 +78,8 @@ json catalog_to_json() {
           {"limits",
            {{"max_total_increments", combined_limits().max_total_increments},
             {"max_total_wait_ms", combined_limits().max_total_wait_ms},
-            {"max_default_workers", combined_limits().max_default_workers}}},
+            {"max_default_workers", combined_limits().max_default_workers},
+            {"max_http_tasks", combined_limits().max_http_tasks}}},
           // The most a runtime may allow; a smaller one (a browser) says its own in its info.
           {"capabilities",
            {{"max_threads", full.max_threads},

@@ -37,6 +37,14 @@ class GilPolicy {
   }
   // snippet-end: io-wait-gil
 
+  // A real download releases it the same way: the socket wait happens without the GIL.
+  void fetch(std::size_t task, std::size_t worker, const StepResult& step) {
+    gil_.release();
+    held_ = false;
+    blocking_fetch(state_, task, worker, step);
+    acquire(worker);
+  }
+
   void release() {
     gil_.release();
     held_ = false;

@@ -64,6 +64,26 @@ inline void blocking_wait(RunState& state, std::size_t worker, std::uint64_t ms)
 }
 // snippet-end: io-wait-blocking
 
+// A fetch's times as the report shows them: ms since the run began.
+inline FetchOutcome since_origin(FetchOutcome outcome, double origin_ms) {
+  outcome.start_ms -= origin_ms;
+  outcome.first_byte_ms -= origin_ms;
+  outcome.end_ms -= origin_ms;
+  return outcome;
+}
+
+// snippet-begin: io-fetch-blocking
+// A real download that blocks the calling thread (the backend checks `stopping` while it waits),
+// recorded as `waiting` like a sleep; the workload gets the bytes and times it measured.
+inline void blocking_fetch(RunState& state, std::size_t task, std::size_t worker, const StepResult& step) {
+  const double start = now_ms();
+  const FetchOutcome outcome =
+      state.hooks.io->fetch(step.wait_ms, step.bytes, [&state] { return state.stopping(); });
+  state.timeline.record(worker, WorkerState::Waiting, start, now_ms());
+  if (!state.stopping()) state.workload.fetched(task, since_origin(outcome, state.timeline.origin_ms()));
+}
+// snippet-end: io-fetch-blocking
+
 // Runs a task to completion on the calling thread. `policy` decides what happens at safe points
 // (between slices) and during waits. Returns false when the run is stopping.
 template <typename Policy>
@@ -76,6 +96,10 @@ bool drive_task(RunState& state, std::size_t task, std::size_t worker, Policy& p
       policy.wait(worker, result.wait_ms);
       continue;
     }
+    if (result.kind == StepKind::Fetch) {
+      policy.fetch(task, worker, result);
+      continue;
+    }
     // Every slice boundary is a safe point, the end of a task included (a loop's back edge).
     policy.safe_point(worker);
     if (result.kind == StepKind::Done) return true;
@@ -86,6 +110,7 @@ struct BlockingPolicy {
   RunState& state;
   void safe_point(std::size_t) {}
   void wait(std::size_t worker, std::uint64_t ms) { blocking_wait(state, worker, ms); }
+  void fetch(std::size_t task, std::size_t worker, const StepResult& step) { blocking_fetch(state, task, worker, step); }
 };
 
 // Starts `workers` threads that begin together (a latch) and joins them all. A thread that cannot

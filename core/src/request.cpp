@@ -118,6 +118,7 @@ auto* integer_field(ParamsRef& p, std::string_view key) {
   if (key == "runs") return &p.runs;
   if (key == "tasks") return &p.tasks;
   if (key == "latency_ms") return &p.latency_ms;
+  if (key == "bytes") return &p.bytes;
   if (key == "switch_interval_ms") return &p.switch_interval_ms;
   return static_cast<decltype(&p.limit)>(nullptr);
 }
@@ -126,6 +127,7 @@ void apply_param(Params& p, std::string_view key, const json& value) {
   const ParamSpec& spec = param_spec(key);
   if (key == "algorithm") p.algorithm = parse_name(value, algorithm_names(), spec.flag);
   else if (key == "sync") p.sync = parse_name(value, sync_names(), spec.flag);
+  else if (key == "source") p.source = parse_name(value, wait_source_names(), spec.flag);
   else if (key == "print") p.print = parse_flag(value, spec.flag);
   else if (key == "shared_memory") p.shared_memory = parse_flag(value, spec.flag);
   else if (std::uint64_t* field = integer_field(p, key)) *field = parse_numeric(value, spec);
@@ -136,6 +138,18 @@ void apply_param(Params& p, std::string_view key, const json& value) {
 std::uint64_t worker_cap(const Capabilities& caps, Mode mode) {
   if (mode == Mode::Processes) return caps.max_processes;
   return mode == Mode::Async ? caps.max_coroutines : caps.max_threads;
+}
+
+// io: the http source where this runtime has one, with its own bounds; --bytes only with it.
+void check_io_source(const Request& r, const json& params, const Capabilities& caps, const CombinedLimits& limits) {
+  if (r.params.source != WaitSource::Http) {
+    if (params.contains("bytes")) throw ArgumentError("--bytes applies only to --source http (a sleep has no body)");
+    return;
+  }
+  if (!caps.http_unavailable_reason.empty()) throw ArgumentError("--source http: " + caps.http_unavailable_reason);
+  if (r.params.tasks > limits.max_http_tasks)
+    throw ArgumentError("--tasks must be an integer from 1 to " + std::to_string(limits.max_http_tasks) +
+                        " with --source http (got " + std::to_string(r.params.tasks) + ")");
 }
 
 }  // namespace
@@ -222,6 +236,7 @@ Request parse_request(const json& in, const Capabilities& caps) {
       throw ArgumentError("--workers x --increments must be at most " + std::to_string(limits.max_total_increments) +
                           " (got " + std::to_string(r.workers) + " x " + std::to_string(r.params.increments) + ")");
   }
+  if (r.demo == Demo::Io) check_io_source(r, params, caps, limits);
   if (r.demo == Demo::Io && r.params.tasks * r.params.latency_ms > limits.max_total_wait_ms)
     throw ArgumentError("--tasks x --latency-ms must be at most " + std::to_string(limits.max_total_wait_ms) +
                         " ms of waiting in all (got " + std::to_string(r.params.tasks) + " x " +
@@ -244,6 +259,9 @@ json params_to_json(const Request& r) {
     else if (key == "runs") out["runs"] = p.runs;
     else if (key == "tasks") out["tasks"] = p.tasks;
     else if (key == "latency_ms") out["latency_ms"] = p.latency_ms;
+    // Only an http run names its source: a sleeping run's head stays as it always was.
+    else if (key == "source" && p.source == WaitSource::Http) out["source"] = to_string(p.source);
+    else if (key == "bytes" && p.source == WaitSource::Http) out["bytes"] = p.bytes;
     else if (key == "switch_interval_ms") out["switch_interval_ms"] = p.switch_interval_ms;
   }
   return out;

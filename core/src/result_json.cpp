@@ -1,4 +1,5 @@
 // Results and partials to and from JSON: the only place their report keys are spelled.
+#include <cmath>
 #include <string>
 #include <variant>
 
@@ -82,11 +83,49 @@ void from_json(const json& in, RaceResult& r) {
   r.lost = fields.has("lost") ? std::optional(fields.integer<std::int64_t>("lost")) : std::nullopt;
 }
 
-void to_json(json& out, const IoResult& r) { out = {{"tasks", r.tasks}, {"completed", r.completed}}; }
+void to_json(json& out, const FetchRecord& f) {
+  const auto rounded = [](double ms) { return std::round(ms * 1000.0) / 1000.0; };
+  out = {{"task", f.task},
+         {"bytes", f.bytes},
+         {"intact", f.intact},
+         {"start_ms", rounded(f.start_ms)},
+         {"first_byte_ms", rounded(f.first_byte_ms)},
+         {"end_ms", rounded(f.end_ms)}};
+}
+
+void from_json(const json& in, FetchRecord& f) {
+  const JsonFields fields(in, "io fetch");
+  f = {fields.integer<std::uint64_t>("task"), fields.integer<std::uint64_t>("bytes"), fields.boolean("intact"),
+       fields.number("start_ms"), fields.number("first_byte_ms"), fields.number("end_ms")};
+}
+
+namespace {
+
+// A bounded array of fetches from another process: at most one per task a run may have.
+std::vector<FetchRecord> fetches_named(const JsonFields& fields, const char* key) {
+  const json& values = fields.at(key);
+  if (!values.is_array() || values.size() > combined_limits().max_http_tasks)
+    fields.wrong(key, "an array of at most " + std::to_string(combined_limits().max_http_tasks) + " fetches", values);
+  return values.get<std::vector<FetchRecord>>();
+}
+
+}  // namespace
+
+void to_json(json& out, const IoResult& r) {
+  out = {{"tasks", r.tasks}, {"completed", r.completed}};
+  if (r.fetches) out["fetches"] = *r.fetches;
+  if (r.total_bytes) out["total_bytes"] = *r.total_bytes;
+  if (r.intact) out["intact"] = *r.intact;
+}
 
 void from_json(const json& in, IoResult& r) {
   const JsonFields fields(in, "io result");
   r = {fields.integer<std::uint64_t>("tasks"), fields.integer<std::uint64_t>("completed")};
+  if (fields.has("fetches")) {
+    r.fetches = fetches_named(fields, "fetches");
+    r.total_bytes = fields.integer<std::uint64_t>("total_bytes");
+    r.intact = fields.boolean("intact");
+  }
 }
 
 // ---- partials ----
@@ -127,11 +166,15 @@ void from_json(const json& in, RacePartial& p) {
   p = {fields.integer<std::int64_t>("final"), fields.integer<std::uint64_t>("increments_done")};
 }
 
-void to_json(json& out, const IoPartial& p) { out = {{"completed", p.completed}}; }
+void to_json(json& out, const IoPartial& p) {
+  out = {{"completed", p.completed}};
+  if (p.fetches) out["fetches"] = *p.fetches;
+}
 
 void from_json(const json& in, IoPartial& p) {
   const JsonFields fields(in, "io partial");
   p = {fields.integer<std::uint64_t>("completed")};
+  if (fields.has("fetches")) p.fetches = fetches_named(fields, "fetches");
 }
 
 // ---- mode facts ----

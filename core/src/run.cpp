@@ -14,9 +14,20 @@ void RunHooks::throw_stopped() const {
   throw RunError("the run was cancelled", "cancelled");
 }
 
+namespace {
+
+// The http source waits on real sockets, which only the runtime can open.
+void require_io_backend(const Request& request, const RunHooks& hooks) {
+  if (request.demo == Demo::Io && request.params.source == WaitSource::Http && hooks.io == nullptr)
+    throw RunError("--source http needs a runtime that can fetch over HTTP (the native cplay); none was given");
+}
+
+}  // namespace
+
 Report run(const Request& request, const RunHooks& hooks) {
   if (request.mode == Mode::Processes)
     throw ArgumentError("--mode processes is run by a process runner (run_shard), not in-process");
+  require_io_backend(request, hooks);
   // Sequential runs everything on one thread; the race still runs `request.workers` loops there.
   const std::size_t workers = request.mode == Mode::Sequential ? 1 : request.workers;
   auto workload = make_workload(request, workers);
@@ -46,6 +57,7 @@ Report run(const Request& request, const RunHooks& hooks) {
 
 ShardOutcome run_shard(const Request& request, std::uint64_t shard_index, std::uint64_t shard_count,
                        double origin_ms, const RunHooks& hooks, RaceCounter shared) {
+  require_io_backend(request, hooks);
   auto workload = make_workload(request, 1, shared);
   Timeline timeline(1, origin_ms);
   RunState state{*workload, timeline, hooks};

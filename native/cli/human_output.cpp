@@ -48,8 +48,24 @@ struct ResultLine {
   }
   void operator()(const playground::IoResult& r) const {
     out << r.completed << " of " << r.tasks << " tasks completed";
+    if (r.total_bytes)
+      out << ", " << *r.total_bytes << " bytes received in all, "
+          << (r.intact.value_or(false) ? "every body exact and intact" : "SOME BODY SHORT OR WRONG");
   }
 };
+
+// io --source http: each task's download, as measured on its socket.
+void print_fetches(std::ostream& out, const Report& report) {
+  const auto* io = std::get_if<playground::IoResult>(&report.result);
+  if (io == nullptr || !io->fetches) return;
+  out << std::left << std::setw(8) << "task" << std::setw(10) << "bytes" << std::setw(8) << "intact" << std::setw(12)
+      << "start ms" << std::setw(16) << "first byte ms" << "end ms\n";
+  out << std::fixed << std::setprecision(1);
+  for (const auto& fetch : *io->fetches)
+    out << std::setw(8) << fetch.task << std::setw(10) << fetch.bytes << std::setw(8) << (fetch.intact ? "yes" : "NO")
+        << std::setw(12) << fetch.start_ms << std::setw(16) << fetch.first_byte_ms << fetch.end_ms << "\n";
+  out << std::defaultfloat;
+}
 
 }  // namespace
 
@@ -75,6 +91,7 @@ void print_report(std::ostream& out, const Report& report) {
     out << std::setw(8) << span.worker << std::setw(10) << span.pid << std::setw(10) << span.tid << std::setw(12)
         << span.items << std::setw(12) << span.start_ms << span.end_ms << "\n";
   out << std::defaultfloat;
+  print_fetches(out, report);
   if (const auto* factorial = std::get_if<playground::FactorialResult>(&report.result); factorial && factorial->decimal)
     out << "decimal:\n" << *factorial->decimal << "\n";
 }

@@ -10,6 +10,8 @@
 #include "playground/run.hpp"
 #include "processes/process_runner.hpp"
 #include "common/progress.hpp"
+#include "io_http/loopback_fetch.hpp"
+#include "io_http/loopback_server.hpp"
 
 namespace cplay {
 
@@ -57,11 +59,21 @@ playground::Report execute(const playground::Request& request, const ExecuteOpti
   std::optional<ProgressLine> line;
   if (show) line.emplace(progress_label(request), playground::total_items(request), done);
 
+  // io --source http: a payload server of this run's own on a loopback port, stopped and joined
+  // when the run ends however it ends (declared before the run's helpers, so destroyed after).
+  std::optional<LoopbackPayloadServer> payload_server;
+  std::optional<LoopbackHttpBackend> http;
+  if (request.demo == playground::Demo::Io && request.params.source == playground::WaitSource::Http) {
+    payload_server.emplace(request.params.tasks);
+    hooks.io = &http.emplace(payload_server->port());
+  }
+
   if (request.mode == Mode::Processes) {
     // No helper thread here: children are forked, and a forked child of a multithreaded parent
     // inherits locks in unknown states. The runner's poll loop draws instead.
     ProcessOptions process_options;
     if (line) process_options.on_tick = [&line] { line->draw(); };
+    if (payload_server) process_options.payload_port = payload_server->port();
     return run_processes(request, hooks, process_options);
   }
   std::optional<ProgressThread> drawer;

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "io_http/loopback_fetch.hpp"
 #include "processes/pipe_queue.hpp"
 #include "playground/errors.hpp"
 #include "processes/progress_reporter.hpp"
@@ -62,6 +63,9 @@ int run_child_shard(const ShardTask& task, int results_fd, int start_fd, playgro
     std::atomic<std::uint64_t> done{0};
     playground::RunHooks hooks;
     if (task.report_progress) hooks.progress = &done;
+    // io --source http: this child's downloads come from the parent's loopback server.
+    std::optional<LoopbackHttpBackend> http;
+    if (task.payload_port != 0) hooks.io = &http.emplace(task.payload_port);
     std::optional<ProgressReporter> reporter;
     if (task.report_progress) reporter.emplace(results_fd, done);
     const playground::ShardOutcome outcome =

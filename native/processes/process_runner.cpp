@@ -113,6 +113,7 @@ playground::Report run_processes(const Request& request, const playground::RunHo
     task.origin_ms = origin;
     task.shared_memory_name = shared ? shared->name() : "";
     task.report_progress = hooks.progress != nullptr;
+    task.payload_port = options.payload_port;
     if (options.fault && options.fault->worker == index) task.fault = options.fault;
     try {
       if (method == StartMethod::Spawn) start_spawned(children, task, start_line.read_end.get(), executable);

@@ -26,6 +26,8 @@ struct ProcessOptions {
   // `__worker` to spawned_worker_main, as cplay's main does (a test binary does not: tests name
   // the built cplay here).
   std::string executable;
+  // io --source http: the port of the parent's loopback payload server, which children fetch from.
+  std::uint16_t payload_port = 0;
 };
 
 // Runs a `--mode processes` request with one child per worker (fork, or posix_spawn of this

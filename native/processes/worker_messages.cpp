@@ -19,6 +19,7 @@ json task_to_json(const ShardTask& task) {
               {"shared_memory_name", task.shared_memory_name},
               {"report_progress", task.report_progress}};
   if (task.fault) out["fault"] = {{"signal", task.fault->signal}};
+  if (task.payload_port != 0) out["payload_port"] = task.payload_port;
   return out;
 }
 
@@ -32,6 +33,8 @@ ShardTask task_from_json(const json& in) {
   task.report_progress = in.at("report_progress").get<bool>();
   if (in.contains("fault"))
     task.fault = FaultInjection{task.shard_index, playground::integer_of<int>(in.at("fault").at("signal"), "fault.signal")};
+  if (in.contains("payload_port"))
+    task.payload_port = playground::integer_of<std::uint16_t>(in.at("payload_port"), "payload_port");
   if (task.shard_count == 0 || task.shard_index >= task.shard_count)
     throw std::runtime_error("task names shard " + std::to_string(task.shard_index) + " of " +
                              std::to_string(task.shard_count));

@@ -23,6 +23,7 @@ struct ShardTask {
   double origin_ms = 0;
   std::string shared_memory_name;  // spawn with --shared-memory: the shm_open segment; else empty
   bool report_progress = false;    // whether the parent wants progress messages
+  std::uint16_t payload_port = 0;  // io --source http: the parent's payload server on 127.0.0.1; else 0
   std::optional<FaultInjection> fault;  // for this child only (tests)
 };
 

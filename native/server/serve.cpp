@@ -12,6 +12,7 @@
 #include <malloc.h>
 #include <pthread.h>
 
+#include "io_http/payload_route.hpp"
 #include "server/api.hpp"
 #include "server/api_guard.hpp"
 #include "common/demo_options.hpp"
@@ -70,7 +71,10 @@ bool is_api_path(const std::string& path) { return path == "/api" || path.rfind(
 
 // Requests waiting for the running job hold a thread each (ApiLimits::max_waiting); the rest stay
 // free for /api/cancel, /api/info and the page's files.
-constexpr std::size_t kHttpThreads = 24;
+// GET /api/payload holds a thread for its latency: at most kPayloadRequests of them at once (429
+// past it), so the others keep theirs.
+constexpr std::size_t kPayloadRequests = 16;
+constexpr std::size_t kHttpThreads = 24 + kPayloadRequests;
 // Idle keep-alive connections and slow senders hold a thread too: short limits free it soon,
 // and a shutdown does not wait long for them.
 constexpr time_t kKeepAliveSeconds = 1;
@@ -127,6 +131,8 @@ int run_server(const ServeOptions& options) {
 
   httplib::Server server;
   ApiHandler api(limits);
+  PayloadGate payload_gate(kPayloadRequests);
+  std::atomic<bool> payload_stopping{false};
   server.new_task_queue = [] { return new httplib::ThreadPool(kHttpThreads); };
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_read_timeout(kReadTimeoutSeconds, 0);
@@ -191,6 +197,11 @@ int run_server(const ServeOptions& options) {
   server.Get("/api/info", [&api](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, api.info());
   });
+  // The io demo's download for the page's browser side: a body after a latency, no job (it only
+  // waits), guarded like the rest before routing (Host, Origin), at most kPayloadRequests at once.
+  server.Get("/api/payload", [&payload_gate, &payload_stopping](const httplib::Request& request, httplib::Response& response) {
+    answer_payload_request(request, response, payload_gate, payload_stopping);
+  });
   server.set_error_handler([&names](const httplib::Request& request, httplib::Response& response) {
     // Runs for every status >= 400, including the API's own error reports: keep those.
     if (!response.body.empty() || !is_api_path(request.path)) return;
@@ -222,10 +233,11 @@ int run_server(const ServeOptions& options) {
   }
   names.emplace(options.host, static_cast<std::uint16_t>(port), options.allowed_hosts);
 
-  std::thread stopper([&server, &api, stop_signals] {
+  std::thread stopper([&server, &api, &payload_stopping, stop_signals] {
     int received = 0;
     sigwait(&stop_signals, &received);
     api.shut_down();
+    payload_stopping.store(true);  // payloads waiting out their latency end now
     server.stop();
   });
   std::cout << "cplay serve: http://" << options.host << ":" << port << "/ (root " << root << ")" << std::endl;

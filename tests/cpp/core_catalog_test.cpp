@@ -16,8 +16,10 @@ namespace {
 constexpr const char* kModeTakingEveryKey = "gil-threads";
 
 bool accepted_in(const std::string& demo, const std::string& mode, const std::string& key, const json& value) {
+  json params = {{key, value}};
+  if (key == "bytes") params["source"] = "http";  // a body size belongs to the http source
   try {
-    parse_request({{"demo", demo}, {"mode", mode}, {"params", {{key, value}}}});
+    parse_request({{"demo", demo}, {"mode", mode}, {"params", params}});
     return true;
   } catch (const ArgumentError&) {
     return false;
@@ -38,9 +40,21 @@ TEST(Catalog, DefaultsAreThoseOfAnEmptyRequest) {
     const std::string name(to_string(demo.demo));
     const Request parsed = parse_request({{"demo", name}, {"mode", kModeTakingEveryKey}});
     const json params = params_to_json(parsed);
-    for (auto key : param_keys(demo.demo, Mode::GilThreads))
+    std::size_t left_out = 0;
+    for (auto key : param_keys(demo.demo, Mode::GilThreads)) {
+      // A sleeping io run's head leaves out the http source's inputs (as it did before them).
+      if ((key == "source" || key == "bytes") && demo.demo == Demo::Io) {
+        EXPECT_FALSE(params.contains(std::string(key)));
+        ++left_out;
+        continue;
+      }
       EXPECT_EQ(params.at(std::string(key)), default_of(param_spec(key))) << name << " " << key;
-    EXPECT_EQ(params.size(), param_keys(demo.demo, Mode::GilThreads).size()) << name;
+    }
+    EXPECT_EQ(params.size() + left_out, param_keys(demo.demo, Mode::GilThreads).size()) << name;
+    if (demo.demo == Demo::Io) {
+      EXPECT_EQ(to_string(parsed.params.source), param_spec("source").default_choice);
+      EXPECT_EQ(parsed.params.bytes, *param_spec("bytes").default_number);
+    }
   }
   const Request plain = parse_request({{"demo", "primes"}});
   EXPECT_EQ(to_string(plain.mode), param_spec("mode").default_choice);

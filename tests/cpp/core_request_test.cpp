@@ -22,6 +22,7 @@ json request_with(const std::string& key, const json& value) {
   if (key == "increments" || key == "runs") return {{"demo", "race"}, {"params", {{key, value}}}};
   if (key == "tasks") return {{"demo", "io"}, {"workers", 1}, {"params", {{"latency_ms", 0}, {key, value}}}};
   if (key == "latency_ms") return {{"demo", "io"}, {"params", {{"tasks", 1}, {key, value}}}};
+  if (key == "bytes") return {{"demo", "io"}, {"params", {{"tasks", 1}, {"source", "http"}, {key, value}}}};
   ADD_FAILURE() << "no request context for numeric input " << key;
   return json::object();
 }
@@ -47,7 +48,7 @@ std::vector<json> malformed_numbers() {
 TEST(RequestValidation, EveryNumericSpecIsCovered) {
   // A new input without a context here would silently escape the checks below.
   const std::vector<std::string> known = {"workers", "limit", "n", "count", "increments",
-                                          "runs", "tasks", "latency_ms", "switch_interval_ms"};
+                                          "runs", "tasks", "latency_ms", "bytes", "switch_interval_ms"};
   ASSERT_EQ(integer_specs().size(), known.size());
   for (const auto& spec : integer_specs())
     EXPECT_NE(std::find(known.begin(), known.end(), std::string(spec.key)), known.end()) << spec.key;

@@ -18,6 +18,8 @@ enum class Mode { Sequential, Threads, GilThreads, Async, Processes };
 enum class StartMethod { Fork, Spawn, Worker };
 enum class Sync { None, Lock, Atomic };
 enum class PrimeAlgorithm { TrialDivision, Sieve };
+// io: what a task waits for. Sleep: a timer; Http: a real response over a loopback socket.
+enum class WaitSource { Sleep, Http };
 
 template <typename Enum>
 struct Named {
@@ -67,12 +69,14 @@ const NameTable<Mode>& mode_names();
 const NameTable<StartMethod>& start_method_names();
 const NameTable<Sync>& sync_names();
 const NameTable<PrimeAlgorithm>& algorithm_names();
+const NameTable<WaitSource>& wait_source_names();
 
 std::string_view to_string(Demo);
 std::string_view to_string(Mode);
 std::string_view to_string(StartMethod);
 std::string_view to_string(Sync);
 std::string_view to_string(PrimeAlgorithm);
+std::string_view to_string(WaitSource);
 
 enum class ParamKind { Integer, Choice, Flag };
 std::string_view to_string(ParamKind);
@@ -115,6 +119,7 @@ struct CombinedLimits {
   std::uint64_t max_total_increments;  // race: workers x increments
   std::uint64_t max_total_wait_ms;     // io: tasks x latency_ms, the length of a sequential run
   std::uint64_t max_default_workers;   // a default worker count never exceeds this
+  std::uint64_t max_http_tasks;        // io --source http: each task holds a socket and a server thread
 };
 
 const std::vector<ParamSpec>& param_specs();

@@ -5,9 +5,12 @@
 #include <exception>
 #include <functional>
 #include <queue>
+#include <span>
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "playground/io_backend.hpp"
 
 namespace playground {
 
@@ -61,6 +64,24 @@ class EventLoop {
     double delay_ms_;
   };
 
+  // Suspends the caller until `fd` is readable (or writable), as a selector's register/select.
+  class ReadinessAwaiter {
+   public:
+    ReadinessAwaiter(EventLoop& loop, int fd, bool write) : loop_(loop), fd_(fd), write_(write) {}
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> handle) { loop_.watches_.push_back({fd_, write_, handle}); }
+    void await_resume() const noexcept {}
+
+   private:
+    EventLoop& loop_;
+    int fd_;
+    bool write_;
+  };
+
+  // Waits at most `timeout_ms` for one of `waits` to become ready, marking those that are: the
+  // runtime's poll(2). The core opens no descriptor itself, so a loop that watches any needs one.
+  using Poller = std::function<void(std::span<FdWait> waits, double timeout_ms)>;
+
   EventLoop() = default;
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
@@ -70,6 +91,9 @@ class EventLoop {
   SleepAwaiter sleep(double delay_ms) { return {*this, delay_ms}; }
   // Lets every other ready coroutine run once first (asyncio.sleep(0)).
   SleepAwaiter yield() { return {*this, -1}; }
+  // Suspends the caller until `fd` is ready; other coroutines run meanwhile. Needs a poller.
+  ReadinessAwaiter readiness(int fd, bool write) { return {*this, fd, write}; }
+  void set_poller(Poller poller) { poller_ = std::move(poller); }
 
   void spawn(Task task);
   // Puts a suspended coroutine back in the ready queue: how a waiter on an async semaphore is woken.
@@ -88,12 +112,23 @@ class EventLoop {
   void run(const std::function<bool()>& interrupted = {});
 
  private:
+  struct Watch {
+    int fd;
+    bool write;
+    std::coroutine_handle<> handle;
+  };
+
   void schedule_after(double delay_ms, std::coroutine_handle<> handle);
+  // Polls the watched descriptors for at most `timeout_ms` and readies the coroutines of those
+  // that are ready (all of them when `wake_all`).
+  void poll_watches(double timeout_ms, bool wake_all);
 
   std::deque<std::coroutine_handle<>> ready_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::vector<std::coroutine_handle<Task::promise_type>> tasks_;
   std::uint64_t next_sequence_ = 0;
+  std::vector<Watch> watches_;  // coroutines waiting on a descriptor (readiness)
+  Poller poller_;
   std::unordered_set<TimerId> live_timers_;  // wake_after's timers not yet fired nor cancelled
 };
 

@@ -21,6 +21,7 @@ namespace playground {
 void to_json(nlohmann::json&, const PrimesResult&);
 void to_json(nlohmann::json&, const FactorialResult&);
 void to_json(nlohmann::json&, const RaceResult&);
+void to_json(nlohmann::json&, const FetchRecord&);
 void to_json(nlohmann::json&, const IoResult&);
 void to_json(nlohmann::json&, const PrimesPartial&);
 void to_json(nlohmann::json&, const FactorialPartial&);
@@ -30,6 +31,7 @@ void to_json(nlohmann::json&, const GilFacts&);
 void from_json(const nlohmann::json&, PrimesResult&);
 void from_json(const nlohmann::json&, FactorialResult&);
 void from_json(const nlohmann::json&, RaceResult&);
+void from_json(const nlohmann::json&, FetchRecord&);
 void from_json(const nlohmann::json&, IoResult&);
 void from_json(const nlohmann::json&, PrimesPartial&);
 void from_json(const nlohmann::json&, FactorialPartial&);

@@ -25,6 +25,8 @@ struct Params {
   std::uint64_t runs = 1;
   std::uint64_t tasks = 3;  // io
   std::uint64_t latency_ms = 1000;
+  WaitSource source = WaitSource::Sleep;
+  std::uint64_t bytes = 16 * 1024;  // --source http only
   std::uint64_t switch_interval_ms = 5;  // gil-threads
 };
 
@@ -43,6 +45,8 @@ struct Capabilities {
   std::uint64_t max_processes = 64;   // 0: the processes mode is unavailable here
   std::vector<StartMethod> start_methods{StartMethod::Fork, StartMethod::Spawn};
   std::string processes_unavailable_reason = "processes are not available in this runtime";
+  // Empty: io --source http can run here (the runtime hands run() an IoBackend). Else why not.
+  std::string http_unavailable_reason;
 };
 
 // A number (JSON number or digits) within `spec`'s range; ArgumentError naming the flag otherwise.

@@ -47,9 +47,26 @@ struct RaceResult {
   bool operator==(const RaceResult&) const = default;
 };
 
+// One task's fetch in an http run (source http); times in ms since the run began.
+struct FetchRecord {
+  std::uint64_t task = 0;
+  std::uint64_t bytes = 0;  // body bytes received
+  bool intact = false;      // exactly the bytes asked for, each one the pattern's
+  double start_ms = 0;
+  double first_byte_ms = 0;
+  double end_ms = 0;
+
+  bool operator==(const FetchRecord&) const = default;
+};
+
 struct IoResult {
   std::uint64_t tasks = 0;
   std::uint64_t completed = 0;
+  // source http only: every task's fetch in task order, their bytes in all, and whether each
+  // task got exactly the bytes asked for with the right content.
+  std::optional<std::vector<FetchRecord>> fetches;
+  std::optional<std::uint64_t> total_bytes;
+  std::optional<bool> intact;
 
   bool operator==(const IoResult&) const = default;
 };
@@ -84,6 +101,7 @@ struct RacePartial {
 
 struct IoPartial {
   std::uint64_t completed = 0;
+  std::optional<std::vector<FetchRecord>> fetches;  // source http: this share's fetches
 
   bool operator==(const IoPartial&) const = default;
 };

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "playground/io_backend.hpp"
 #include "playground/report.hpp"
 #include "playground/request.hpp"
 #include "playground/workload.hpp"
@@ -16,6 +17,9 @@ struct RunHooks {
   std::atomic<std::uint64_t>* progress = nullptr;
   const std::atomic<bool>* cancel = nullptr;
   double deadline_ms = 0;
+  // Performs io --source http's fetches: the runtime's own (native: a loopback HTTP client).
+  // A run of the http source without one is a RunError.
+  IoBackend* io = nullptr;
 
   bool cancelled() const { return cancel != nullptr && cancel->load(std::memory_order_relaxed); }
   bool past_deadline() const;

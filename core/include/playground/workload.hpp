@@ -3,7 +3,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <string>
 
+#include "playground/io_backend.hpp"
 #include "playground/request.hpp"
 #include "playground/results.hpp"
 
@@ -13,6 +16,7 @@ namespace playground {
 enum class StepKind {
   More,  // computed a slice; more slices follow (a safe point: schedulers may switch here)
   Wait,  // must wait `wait_ms` before its next slice (I/O: the GIL is released, a coroutine suspends)
+  Fetch,  // must fetch `bytes` from a response that comes after `wait_ms` (RunHooks::io), as a Wait
   Done,  // finished
 };
 
@@ -20,6 +24,7 @@ struct StepResult {
   StepKind kind = StepKind::Done;
   std::uint64_t wait_ms = 0;
   std::uint64_t items = 0;  // work units finished by this slice (numbers tested, factorials, increments)
+  std::uint64_t bytes = 0;  // Fetch: the body size to ask for
 };
 
 // Shared state of the race demo. Processes with --shared-memory place it in a shared mapping.
@@ -59,6 +64,11 @@ class Workload {
   // Runs the next slice of `task`; `cursor` is that task's private progress, starting at 0.
   // `worker` (< the worker count given at creation) selects the accumulator to use.
   virtual StepResult step(std::size_t task, std::uint64_t& cursor, std::size_t worker) = 0;
+  // The outcome of the Fetch that `task` asked for, times already relative to the run's start;
+  // before the task's next step, from the thread that runs it. Only the io workload fetches.
+  virtual void fetched(std::size_t task, const FetchOutcome&) {
+    throw std::logic_error("task " + std::to_string(task) + " cannot take a fetch");
+  }
   // The accumulated outcome of the tasks this instance ran, as sent from a process to its parent.
   virtual DemoPartial partial() const = 0;
   // Adds a partial from another instance (a child process, a browser Worker) of the same demo;
