@@ -25,6 +25,10 @@ export type Algorithm = "trial" | "sieve";
  */
 export type Sync = "none" | "lock" | "atomic";
 /**
+ * io: what a task waits for. sleep: a timer (the default); http: a real GET of a loopback payload server that answers after latency_ms with bytes of body (native only).
+ */
+export type WaitSource = "sleep" | "http";
+/**
  * What one run returns, whoever ran it (cplay --json, POST /api/run, the wasm module's run() and assemble()): the request after defaults, the demo's result, the timings and the platform. A report carries exactly these fields: a field added to a producer is added here, optional, in the same change.
  */
 export type Report = {
@@ -184,6 +188,11 @@ export interface Params {
    * io: how long each wait lasts.
    */
   latency_ms?: number;
+  source?: WaitSource;
+  /**
+   * io with source http: each response body's size. At most 64 tasks with source http, which a schema cannot state.
+   */
+  bytes?: number;
   /**
    * gil-threads only: how long a thread may hold the GIL while another waits.
    */
@@ -334,6 +343,46 @@ export interface IoReport {
 export interface IoResult {
   tasks: number;
   completed: number;
+  /**
+   * source http only: each task's download, in task order.
+   *
+   * @maxItems 64
+   */
+  fetches?: Fetch[];
+  /**
+   * source http only: the body bytes every task received, in all.
+   */
+  total_bytes?: number;
+  /**
+   * source http only: every task received exactly params.bytes, each byte the payload's pattern.
+   */
+  intact?: boolean;
+}
+/**
+ * One task's real download (source http), times in ms from the run's start.
+ */
+export interface Fetch {
+  task: number;
+  /**
+   * Body bytes received.
+   */
+  bytes: number;
+  /**
+   * Exactly params.bytes, each byte the pattern's.
+   */
+  intact: boolean;
+  /**
+   * Before connecting.
+   */
+  start_ms: number;
+  /**
+   * The first byte of the response arrived.
+   */
+  first_byte_ms: number;
+  /**
+   * The whole body arrived.
+   */
+  end_ms: number;
 }
 /**
  * What any side answers instead of a report or another answer when something fails: the CLI's server, the wasm module's functions (which never throw), and the page for failures of its own, which it shows the same way.
@@ -481,6 +530,10 @@ export interface CatalogLimits {
    * A worker count the core chooses never exceeds this.
    */
   max_default_workers: number;
+  /**
+   * io with source http: the most tasks (each holds a socket and a server thread).
+   */
+  max_http_tasks: number;
 }
 /**
  * The most any runtime allows (natively all of it); a browser says its own smaller limits in its info.
