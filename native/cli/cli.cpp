@@ -9,6 +9,7 @@
 
 #include "cli/async_command.hpp"
 #include "cli/compare.hpp"
+#include "cli/compare_experiments.hpp"
 #include "cli/barrier_command.hpp"
 #include "cli/deadlock_command.hpp"
 #include "common/demo_options.hpp"
@@ -97,11 +98,12 @@ int cli_main(int argc, char** argv) {
     action = [options] { return run_demo(*options); };
   });
 
-  CLI::App* compare = app.add_subcommand("compare", "run one workload in every mode and print one table");
+  CLI::App* compare = app.add_subcommand("compare", "run one workload in every mode, or one experiment in each of its ways, and print one table");
   compare->require_subcommand(1);
   add_demo_subcommands(*compare, demos, false, [&action](DemoOptions* options) {
     action = [options] { return run_compare(options->request_json(), options->repeat(), options->json_output(), std::cout); };
   });
+  add_experiment_comparisons(*compare, action);
 
   CLI::App* info = app.add_subcommand("info", "this process's pid and tid, the cores and the start methods");
   bool info_json = false;

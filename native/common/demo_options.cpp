@@ -9,9 +9,6 @@ using playground::ParamKind;
 using playground::ParamSpec;
 
 namespace {
-// A compare option, not a request input: the CLI keeps its range, the core checks it the same way.
-const ParamSpec kRepeat{"repeat", "--repeat", 1, 20};
-
 std::string range_text(const ParamSpec& spec) { return std::to_string(spec.min) + ".." + std::to_string(spec.max); }
 
 std::string joined(const std::vector<std::string_view>& names) {
@@ -41,7 +38,7 @@ DemoOptions::DemoOptions(CLI::App& app, Demo demo, bool with_mode) : demo_(demo)
   if (!with_mode) {
     repeat_option_ = app.add_option("--repeat", repeat_,
                                     "run each mode R times and show the fastest (machines are noisy); " +
-                                        range_text(kRepeat) + ", default 1")
+                                        range_text(kCompareRepeat) + ", default 1")
                          ->type_name("R");
   }
   if (with_mode) {
@@ -87,7 +84,7 @@ void DemoOptions::add_param(CLI::App& app, const ParamSpec& spec, const std::str
 
 std::uint64_t DemoOptions::repeat() const {
   if (repeat_option_ == nullptr || repeat_option_->count() == 0) return 1;
-  return playground::parse_numeric(repeat_, kRepeat);
+  return playground::parse_numeric(repeat_, kCompareRepeat);
 }
 
 double DemoOptions::timeout_ms() const {

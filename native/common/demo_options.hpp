@@ -10,6 +10,8 @@
 namespace cplay {
 // A job's wall-clock budget in seconds: the CLI's --timeout-s and serve's --job-timeout-s.
 inline const playground::ParamSpec kTimeoutSeconds{"timeout_s", "--timeout-s", 1, 3600};
+// `cplay compare`'s runs per row: a compare option, not a request input; the core checks it the same way.
+inline const playground::ParamSpec kCompareRepeat{"repeat", "--repeat", 1, 20};
 }  // namespace cplay
 
 namespace cplay {
