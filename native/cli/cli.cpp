@@ -21,6 +21,7 @@
 #include "server/serve.hpp"
 #include "cli/queue_command.hpp"
 #include "cli/semaphore_command.hpp"
+#include "cli/monitor_command.hpp"
 #include "cli/start_methods_command.hpp"
 
 namespace cplay {
@@ -128,6 +129,7 @@ int cli_main(int argc, char** argv) {
   add_semaphore_command(app, action);
   add_async_command(app, action);
   add_barrier_command(app, action);
+  add_monitor_command(app, action);
 
   ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "serve the web page and the native API (POST /api/run)");
