@@ -16,6 +16,8 @@
 #include "playground/semaphore_json.hpp"
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
+#include "monitor/monitor_experiment.hpp"
+#include "playground/monitor_json.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
 #include "processes/process_runner.hpp"
@@ -190,6 +192,28 @@ ApiResponse ApiHandler::pool(const std::string& body, const std::string& job_id)
   });
 }
 
+ApiHandler::MonitorStart ApiHandler::monitor_start(const std::string& body, const std::string& job_id) {
+  MonitorStart start;
+  if (auto refused = name_job(job_id, start.id)) {
+    start.refusal = std::move(*refused);
+    return start;
+  }
+  try {
+    start.options = playground::monitor_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    start.refusal = failure_response(start.id);
+  }
+  return start;
+}
+
+void ApiHandler::monitor_stream(const MonitorStart& start, const std::function<bool(const std::string&)>& write_line) {
+  const ApiResponse answer = in_turn(start.id, [&](Job& job) {
+    return answer_job(start.id, [&] { return run_in_job_process(monitor_task(start.options), job, write_line); });
+  });
+  // The stream's status went out with its first line: the outcome is its last line.
+  write_line(answer.body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 ApiResponse ApiHandler::in_turn(const std::string& id, const std::function<ApiResponse(Job&)>& work) {
   auto job = std::make_shared<Job>();
   job->id = id;
@@ -257,8 +281,10 @@ ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Req
   });
 }
 
-json ApiHandler::run_in_job_process(const json& task, Job& job) const {
+json ApiHandler::run_in_job_process(const json& task, Job& job,
+                                    std::function<bool(const std::string&)> on_event) const {
   JobProcessControl control;
+  control.on_event = std::move(on_event);
   control.executable = limits_.executable.empty() ? self_executable() : limits_.executable;
   control.cancel = &job.cancel;
   control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "playground/monitor.hpp"
 #include "playground/request.hpp"
 
 namespace cplay {
@@ -66,6 +67,19 @@ class ApiHandler {
   ApiResponse semaphore(const std::string& body, const std::string& job_id);
   // POST /api/pool?job=ID with the pool experiment's options: run like deadlock (processes mode forks).
   ApiResponse pool(const std::string& body, const std::string& job_id);
+  // POST /api/monitor?job=ID with the monitor experiment's options, answered as a stream. First
+  // monitor_start validates (a refusal, e.g. 400 naming the range, is answered at once, never
+  // streamed); then monitor_stream runs the job in turn in a job process like deadlock, handing
+  // `write_line` each event line as it happens and, last, the report or an error report (busy,
+  // cancelled, timeout). `write_line` returning false (the client went away) stops the job; its
+  // children are killed and reaped either way.
+  struct MonitorStart {
+    std::optional<ApiResponse> refusal;
+    std::string id;
+    playground::MonitorOptions options;
+  };
+  MonitorStart monitor_start(const std::string& body, const std::string& job_id);
+  void monitor_stream(const MonitorStart& start, const std::function<bool(const std::string&)>& write_line);
   // POST /api/cancel with {"job": ID}: stops the job if it runs, removes it if it waits; an id
   // not seen yet is refused when it arrives (the page's cancel can overtake its own run).
   ApiResponse cancel(const std::string& body);
@@ -90,7 +104,9 @@ class ApiHandler {
   ApiResponse answer_job(const std::string& id, const std::function<nlohmann::json()>& work) const;
   ApiResponse execute_job(const std::string& id, const playground::Request& request, Job& job) const;
   // Runs `task` in a `cplay __job` process, cancelled with the job and bounded by the budget.
-  nlohmann::json run_in_job_process(const nlohmann::json& task, Job& job) const;
+  // `on_event`, if set, receives a streaming job's event lines (JobProcessControl::on_event).
+  nlohmann::json run_in_job_process(const nlohmann::json& task, Job& job,
+                                    std::function<bool(const std::string&)> on_event = {}) const;
   // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
   bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);
   void finish(const std::shared_ptr<Job>& job);  // under mutex_

@@ -21,6 +21,8 @@
 #include "playground/deadlock_json.hpp"
 #include "playground/pool_json.hpp"
 #include "playground/semaphore_json.hpp"
+#include "playground/monitor_json.hpp"
+#include "monitor/monitor_experiment.hpp"
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "playground/platform.hpp"
@@ -77,6 +79,11 @@ StopReason stop_reason(const JobProcessControl& control) {
 
 bool is_error_report(const json& reply) { return reply.is_object() && reply.contains("error"); }
 
+bool is_event_line(const std::string& message) {
+  const json parsed = json::parse(message, nullptr, false);
+  return parsed.is_object() && parsed.contains("event");
+}
+
 }  // namespace
 
 json run_job_process(const json& request, const JobProcessControl& control) {
@@ -103,17 +110,29 @@ json run_job_process(const json& request, const JobProcessControl& control) {
   StopReason stopped = StopReason::None;
   double stop_sent_ms = 0;
   bool killed = false;
+  std::optional<std::string> final_message;  // a streaming job's report, after its event lines
+  const auto stop = [&](StopReason why) {
+    stopped = why;
+    child->signal(SIGTERM);
+    stop_sent_ms = playground::now_ms();
+  };
+  // A streaming job's event lines go on as they come; anything else is its report.
+  const auto forward_events = [&] {
+    if (!control.on_event) return;
+    while (auto message = decoder.next()) {
+      if (!is_event_line(*message)) final_message = std::move(message);
+      else if (!control.on_event(*message) && stopped == StopReason::None) stop(StopReason::Cancel);
+    }
+  };
   for (;;) {
     pollfd watched{results.get(), POLLIN, 0};
     if (::poll(&watched, 1, kPollMs) < 0 && errno != EINTR)
       throw RunError(std::string("poll failed: ") + std::generic_category().message(errno));
-    if (drain_into(results.get(), decoder) == DrainResult::Closed) break;
+    const DrainResult drained = drain_into(results.get(), decoder);
+    forward_events();
+    if (drained == DrainResult::Closed) break;
     if (stopped == StopReason::None) {
-      stopped = stop_reason(control);
-      if (stopped != StopReason::None) {
-        child->signal(SIGTERM);
-        stop_sent_ms = playground::now_ms();
-      }
+      if (const StopReason why = stop_reason(control); why != StopReason::None) stop(why);
     } else if (!killed && playground::now_ms() - stop_sent_ms > kGraceBeforeKillMs) {
       child->signal(SIGKILL);
       killed = true;
@@ -122,7 +141,8 @@ json run_job_process(const json& request, const JobProcessControl& control) {
   const int status = child->reap();
 
   std::optional<json> reply;
-  if (const auto message = decoder.next()) reply = json::parse(*message, nullptr, false);
+  if (!final_message) final_message = decoder.next();
+  if (final_message) reply = json::parse(*final_message, nullptr, false);
   if (reply && reply->is_discarded()) reply.reset();
   // A report that was complete when the stop came still counts; anything else is the stop.
   if (stopped != StopReason::None && (!reply || is_error_report(*reply))) {
@@ -157,6 +177,15 @@ int job_process_main(int argc, char** argv) {
       reply = playground::pool_report_to_json(run_pool_experiment(playground::pool_options_from_json(task.at("options"))));
     else if (is_semaphore_task(task))
       reply = playground::semaphore_report_to_json(playground::run_semaphore(playground::semaphore_options_from_json(task.at("options"))));
+    else if (is_monitor_task(task)) {
+      // Each event leaves as it happens, ahead of the report: serve streams them on.
+      playground::MonitorHooks hooks;
+      hooks.on_event = [](const playground::MonitorEvent& event) {
+        write_message(kSpawnResultFd, playground::monitor_event_to_json(event).dump());
+      };
+      reply = playground::monitor_report_to_json(
+          run_monitor_native(playground::monitor_options_from_json(task.at("options")), std::move(hooks)));
+    }
     else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;
     else reply = playground::report_to_json(execute(parse_native_request(task)));
   } catch (...) {

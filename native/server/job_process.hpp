@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,10 @@ struct JobProcessControl {
   std::string executable;                     // must dispatch `__job` to job_process_main
   const std::atomic<bool>* cancel = nullptr;  // set: the job process is stopped (code "cancelled")
   double deadline_ms = 0;                     // a now_ms() time: past it, stopped (code "timeout")
+  // Set for a streaming job: each message the job process sends before its report that is an event
+  // line (a JSON object with "event") is handed here as it arrives; false (the client is gone)
+  // stops the job like a cancel.
+  std::function<bool(const std::string&)> on_event;
 };
 
 // Runs `request` (JSON, already validated) in a job process and returns the report or error

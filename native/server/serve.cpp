@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -193,6 +194,26 @@ int run_server(const ServeOptions& options) {
   }));
   server.Post("/api/pool", guarded([&api](const httplib::Request& request, httplib::Response& response) {
     send_answer(response, api.pool(request.body, request.get_param_value("job")));
+  }));
+  // A stream of NDJSON lines (chunked): fetch() reads it line by line with a ReadableStream, and
+  // unlike Server-Sent Events (EventSource) it is a plain POST with a JSON body through the same
+  // guard as every other endpoint. Bad input is refused at once with its status; once streaming,
+  // the status is 200 and the outcome (report or error report) is the last line.
+  server.Post("/api/monitor", guarded([&api](const httplib::Request& request, httplib::Response& response) {
+    auto start = std::make_shared<ApiHandler::MonitorStart>(api.monitor_start(request.body, request.get_param_value("job")));
+    if (start->refusal) return send_answer(response, *start->refusal);
+    response.status = 200;
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Cplay-Job", start->id);
+    response.set_chunked_content_provider("application/x-ndjson", [&api, start](std::size_t, httplib::DataSink& sink) {
+      // A failed write means the client went away: the job is stopped and its children reaped.
+      api.monitor_stream(*start, [&sink](const std::string& line) {
+        const std::string framed = line + "\n";
+        return sink.write(framed.data(), framed.size());
+      });
+      sink.done();
+      return true;
+    });
   }));
   server.Get("/api/info", [&api](const httplib::Request&, httplib::Response& response) {
     send_json(response, 200, api.info());
