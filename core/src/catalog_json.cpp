@@ -3,6 +3,7 @@
 #include "playground/barrier.hpp"
 #include "playground/catalog.hpp"
 #include "playground/deadlock.hpp"
+#include "playground/monitor.hpp"
 #include "playground/pool.hpp"
 #include "playground/queue_catalog.hpp"
 #include "playground/request.hpp"
@@ -93,7 +94,8 @@ json catalog_to_json() {
             {"semaphore", semaphore_catalog_to_json()},
             {"barrier", barrier_catalog_to_json()},
             {"pool", pool_catalog_to_json()},
-            {"start_methods", start_methods_catalog_to_json()}}}};
+            {"start_methods", start_methods_catalog_to_json()},
+            {"monitor", monitor_catalog_to_json()}}}};
 }
 
 }  // namespace playground
