@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "playground/async_control.hpp"
 #include "playground/barrier.hpp"
 #include "playground/catalog.hpp"
 #include "playground/deadlock.hpp"
@@ -92,6 +93,7 @@ json catalog_to_json() {
            {{"queue", queue_catalog_to_json()},
             {"deadlock", deadlock_catalog_to_json()},
             {"semaphore", semaphore_catalog_to_json()},
+            {"async", async_catalog_to_json()},
             {"barrier", barrier_catalog_to_json()},
             {"pool", pool_catalog_to_json()},
             {"start_methods", start_methods_catalog_to_json()},

@@ -14,6 +14,8 @@
 #include "playground/deadlock_json.hpp"
 #include "playground/pool_json.hpp"
 #include "playground/semaphore_json.hpp"
+#include "playground/async_control_json.hpp"
+#include "async/async_experiment.hpp"
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "monitor/monitor_experiment.hpp"
@@ -212,6 +214,20 @@ void ApiHandler::monitor_stream(const MonitorStart& start, const std::function<b
   });
   // The stream's status went out with its first line: the outcome is its last line.
   write_line(answer.body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+ApiResponse ApiHandler::async_control(const std::string& body, const std::string& job_id) {
+  std::string id;
+  if (auto refused = name_job(job_id, id)) return std::move(*refused);
+  playground::AsyncControlOptions options;
+  try {
+    options = playground::async_options_from_json(playground::parse_request_text(body));
+  } catch (...) {
+    return failure_response(id);
+  }
+  return in_turn(id, [&](Job& job) {
+    return answer_job(id, [&] { return run_in_job_process(async_task(options), job); });
+  });
 }
 
 ApiResponse ApiHandler::in_turn(const std::string& id, const std::function<ApiResponse(Job&)>& work) {

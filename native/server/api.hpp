@@ -65,6 +65,9 @@ class ApiHandler {
   ApiResponse barrier(const std::string& body, const std::string& job_id);
   // POST /api/semaphore?job=ID with the semaphore experiment's options: run like deadlock.
   ApiResponse semaphore(const std::string& body, const std::string& job_id);
+  // POST /api/async?job=ID with the async control experiment's options: run like barrier. Lost
+  // updates (race, sync none) are the lesson, not a failure: the report says so (exact false).
+  ApiResponse async_control(const std::string& body, const std::string& job_id);
   // POST /api/pool?job=ID with the pool experiment's options: run like deadlock (processes mode forks).
   ApiResponse pool(const std::string& body, const std::string& job_id);
   // POST /api/monitor?job=ID with the monitor experiment's options, answered as a stream. First

@@ -14,12 +14,13 @@ struct Route {
   std::string_view path;
   std::string_view method;
 };
-constexpr std::array<Route, 11> kRoutes{{{"/api/run", "POST"},
+constexpr std::array<Route, 12> kRoutes{{{"/api/run", "POST"},
                                         {"/api/cancel", "POST"},
                                         {"/api/start-methods", "POST"},
                                         {"/api/queue", "POST"},
                                         {"/api/deadlock", "POST"},
                                         {"/api/semaphore", "POST"},
+                                        {"/api/async", "POST"},
                                         {"/api/pool", "POST"},
                                         {"/api/barrier", "POST"},
                                         {"/api/monitor", "POST"},
@@ -103,7 +104,7 @@ std::optional<ApiRejection> check_api_request(const ApiRequestHead& head, const 
 
   const auto route = std::find_if(kRoutes.begin(), kRoutes.end(), [&](const Route& r) { return r.path == head.path; });
   if (route == kRoutes.end())
-    return reject(404, "not-found", "no such API: " + quoted(head.path) + " (expected /api/run, /api/cancel, /api/start-methods, /api/queue, /api/deadlock, /api/semaphore, /api/pool, /api/barrier, /api/monitor, /api/info, /api/payload)");
+    return reject(404, "not-found", "no such API: " + quoted(head.path) + " (expected /api/run, /api/cancel, /api/start-methods, /api/queue, /api/deadlock, /api/semaphore, /api/async, /api/pool, /api/barrier, /api/monitor, /api/info, /api/payload)");
   if (head.method != route->method)
     return reject(405, "method-not-allowed",
                   std::string(route->path) + " takes " + std::string(route->method) + ", not " + quoted(head.method));

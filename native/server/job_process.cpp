@@ -21,6 +21,8 @@
 #include "playground/deadlock_json.hpp"
 #include "playground/pool_json.hpp"
 #include "playground/semaphore_json.hpp"
+#include "playground/async_control_json.hpp"
+#include "async/async_experiment.hpp"
 #include "playground/monitor_json.hpp"
 #include "monitor/monitor_experiment.hpp"
 #include "pool/pool_experiment.hpp"
@@ -175,6 +177,8 @@ int job_process_main(int argc, char** argv) {
           playground::run_barrier_threads(playground::barrier_options_from_json(task.at("options"))));
     else if (is_pool_task(task))
       reply = playground::pool_report_to_json(run_pool_experiment(playground::pool_options_from_json(task.at("options"))));
+    else if (is_async_task(task))
+      reply = playground::async_report_to_json(playground::run_async_control(playground::async_options_from_json(task.at("options"))));
     else if (is_semaphore_task(task))
       reply = playground::semaphore_report_to_json(playground::run_semaphore(playground::semaphore_options_from_json(task.at("options"))));
     else if (is_monitor_task(task)) {

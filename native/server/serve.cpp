@@ -192,6 +192,9 @@ int run_server(const ServeOptions& options) {
   server.Post("/api/semaphore", guarded([&api](const httplib::Request& request, httplib::Response& response) {
     send_answer(response, api.semaphore(request.body, request.get_param_value("job")));
   }));
+  server.Post("/api/async", guarded([&api](const httplib::Request& request, httplib::Response& response) {
+    send_answer(response, api.async_control(request.body, request.get_param_value("job")));
+  }));
   server.Post("/api/pool", guarded([&api](const httplib::Request& request, httplib::Response& response) {
     send_answer(response, api.pool(request.body, request.get_param_value("job")));
   }));

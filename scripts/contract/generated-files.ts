@@ -22,6 +22,7 @@ const DOCUMENTS = [
   'module-info.schema.json',
   'queue-report.schema.json',
   'semaphore-report.schema.json',
+  'async-report.schema.json',
   'pool-report.schema.json',
 ];
 

@@ -9,6 +9,7 @@ export type ContractDocument =
   | ModuleInfo
   | QueueReport
   | SemaphoreReport
+  | AsyncReport
   | PoolReport;
 export type Demo = "primes" | "factorial" | "race" | "io";
 export type Mode = "sequential" | "threads" | "gil-threads" | "async" | "processes";
@@ -551,10 +552,10 @@ export interface CatalogExperiments {
   queue: QueueCatalog;
   deadlock: DeadlockCatalog;
   semaphore: SemaphoreCatalog;
+  async: AsyncCatalog;
   barrier: BarrierCatalog;
   start_methods: StartMethodsCatalog;
   pool: PoolCatalog;
-  monitor: MonitorCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -626,6 +627,14 @@ export interface SemaphoreCatalogLimits {
   max_ideal_ms: number;
 }
 /**
+ * The async control experiment's inputs (core/src/async_control_options.cpp); one event loop, so it names its scenarios and the race's syncs instead of modes.
+ */
+export interface AsyncCatalog {
+  scenarios: ("gather" | "cancel" | "timeout" | "race" | "all")[];
+  syncs: ("none" | "lock")[];
+  params: CatalogExperimentParam[];
+}
+/**
  * The barrier experiment's inputs (core/src/barrier_options.cpp); threads only, so it names its ways of keeping phases in order instead of modes.
  */
 export interface BarrierCatalog {
@@ -659,32 +668,6 @@ export interface PoolCatalogLimits {
    * tasks × work, the loop steps of one strategy, at most this.
    */
   max_total_work: number;
-}
-/**
- * The monitor experiment's inputs (core/src/monitor_options.cpp): its single-valued params, and its list --durations-ms under lists.
- */
-export interface MonitorCatalog {
-  modes: ("threads" | "processes" | "async")[];
-  start_methods: ("fork" | "spawn")[];
-  params: CatalogExperimentParam[];
-  /**
-   * @minItems 1
-   */
-  lists: [IntegerListParam, ...IntegerListParam[]];
-}
-/**
- * An input that takes several integers (comma-separated on the command line, an array in a request), each within min..max, min_items..max_items of them.
- */
-export interface IntegerListParam {
-  key: string;
-  flag: string;
-  kind: "integer_list";
-  help: string;
-  min: number;
-  max: number;
-  min_items: number;
-  max_items: number;
-  default: number[];
 }
 /**
  * What a wasm module says about itself: info().
@@ -913,6 +896,107 @@ export interface SemaphoreReport {
     ratio: number | null;
   }[];
   platform: Platform;
+}
+/**
+ * The async control experiment's report: cplay async --json, POST /api/async and the wasm module's asyncControl(). Every scenario runs on one thread, on the core's coroutine event loop; each run has its timeline of events and its outcome.
+ */
+export interface AsyncReport {
+  schema: 1;
+  experiment: "async";
+  scenario: "gather" | "cancel" | "timeout" | "race" | "all";
+  tasks: number;
+  latency_ms: number;
+  timeout_ms: number;
+  sync: "none" | "lock";
+  increments: number;
+  /**
+   * How the numbers below were measured, in words.
+   */
+  measured: string;
+  /**
+   * False only when a race lost updates (cplay then exits 1).
+   */
+  exact: boolean;
+  /**
+   * One per scenario run, in the order gather, cancel, timeout, race.
+   */
+  runs: AsyncScenarioRun[];
+  platform: Platform;
+}
+export interface AsyncScenarioRun {
+  scenario: "gather" | "cancel" | "timeout" | "race";
+  wall_ms: number;
+  events: AsyncEvent[];
+  outcome: AsyncGatherOutcome | AsyncCancelOutcome | AsyncTimeoutOutcome | AsyncRaceOutcome;
+}
+/**
+ * One moment of one coroutine, in ms from the scenario's start on the loop's clock.
+ */
+export interface AsyncEvent {
+  /**
+   * main, slow, or task N.
+   */
+  lane: string;
+  kind: "start" | "await" | "resume" | "cancel" | "cancelled" | "cleanup" | "timeout" | "end";
+  detail: string;
+  at_ms: number;
+}
+export interface AsyncGatherOutcome {
+  /**
+   * Each task's result (n × n), in the order the tasks were given.
+   */
+  results: number[];
+  /**
+   * Task numbers in the order they ended.
+   */
+  finish_order: number[];
+}
+export interface AsyncCancelOutcome {
+  cancelled_task: number;
+  /**
+   * When main asked for the cancel.
+   */
+  cancelled_at_ms: number;
+  /**
+   * The task's wait ended with 'cancelled', not its time.
+   */
+  wait_cancelled: boolean;
+  /**
+   * Set by the task's cleanup block itself.
+   */
+  cleanup_ran: boolean;
+  /**
+   * The other tasks, which finished their wait.
+   */
+  completed: number;
+}
+export interface AsyncTimeoutOutcome {
+  timeout_ms: number;
+  /**
+   * How long the slow task would wait (latency_ms).
+   */
+  slow_ms: number;
+  timed_out: boolean;
+  /**
+   * When wait_for gave up; null when the task finished in time.
+   */
+  timed_out_at_ms: number | null;
+  cleanup_ran: boolean;
+}
+export interface AsyncRaceOutcome {
+  sync: "none" | "lock";
+  /**
+   * tasks × increments.
+   */
+  expected: number;
+  /**
+   * The counter after every coroutine ended.
+   */
+  final: number;
+  /**
+   * expected − final.
+   */
+  lost: number;
 }
 /**
  * The pool experiment's report: cplay pool --json, POST /api/pool and the wasm module's pool(). The same tasks run twice: on a pool of workers started once (pool) and on a fresh worker per task, at most workers alive at once (fresh). Times are in ms from each strategy's own start.
