@@ -556,6 +556,7 @@ export interface CatalogExperiments {
   barrier: BarrierCatalog;
   start_methods: StartMethodsCatalog;
   pool: PoolCatalog;
+  monitor: MonitorCatalog;
 }
 /**
  * The queue experiment's inputs (core/src/queue_catalog.cpp); its params are keys of its request, never of a demo's.
@@ -668,6 +669,32 @@ export interface PoolCatalogLimits {
    * tasks × work, the loop steps of one strategy, at most this.
    */
   max_total_work: number;
+}
+/**
+ * The monitor experiment's inputs (core/src/monitor_options.cpp): its single-valued params, and its list --durations-ms under lists.
+ */
+export interface MonitorCatalog {
+  modes: ("threads" | "processes" | "async")[];
+  start_methods: ("fork" | "spawn")[];
+  params: CatalogExperimentParam[];
+  /**
+   * @minItems 1
+   */
+  lists: [IntegerListParam, ...IntegerListParam[]];
+}
+/**
+ * An input that takes several integers (comma-separated on the command line, an array in a request), each within min..max, min_items..max_items of them.
+ */
+export interface IntegerListParam {
+  key: string;
+  flag: string;
+  kind: "integer_list";
+  help: string;
+  min: number;
+  max: number;
+  min_items: number;
+  max_items: number;
+  default: number[];
 }
 /**
  * What a wasm module says about itself: info().
