@@ -2,8 +2,10 @@
 // one consumer. Back-pressure is by credits: the page acknowledges each message once consumed,
 // and a producer with `capacity` unacknowledged messages waits. Every Worker is terminated when
 // the run ends: done, failed, timed out or cancelled.
+import { CancelledRun } from './cancelled-run';
 import { DeliveryLedger, type LedgerSummary } from './ledger';
 import { epochNow, type FromProducer, type ToProducer, type WaitSpan } from './producer-protocol';
+import { workersReady } from './start-line';
 
 export interface BrowserQueueOptions {
   producers: number;
@@ -36,11 +38,7 @@ export interface BrowserQueueResult {
 /** Beyond the longest valid run (pacing is at most 60 s); a stuck run is ended. */
 export const BROWSER_RUN_TIMEOUT_MS = 90_000;
 
-export class CancelledRun extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
+export { CancelledRun };
 
 type Arrival = { producer: number; sequence: number; payload: string };
 
@@ -73,19 +71,7 @@ export async function runBrowserQueue(options: BrowserQueueOptions, signal: Abor
   const timer = setTimeout(() => fail(new Error(`the browser run did not end within ${BROWSER_RUN_TIMEOUT_MS / 1000} s`)), BROWSER_RUN_TIMEOUT_MS);
 
   try {
-    // A start line: every Worker loads first, then all begin together.
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((ready, failed) => {
-            worker.onerror = (event) => failed(new Error(event.message || 'a producer Worker failed to load'));
-            worker.onmessage = (event: MessageEvent<FromProducer>) => {
-              if (event.data.type === 'ready') ready();
-            };
-            signal.addEventListener('abort', () => failed(new CancelledRun()));
-          }),
-      ),
-    );
+    await workersReady(workers, signal);
     origin = epochNow();
     workers.forEach((worker, producer) => {
       worker.onerror = (event) => fail(new Error(event.message || `producer ${producer} failed`));

@@ -18,7 +18,8 @@ import { createStreamForm, readStreamOptions, type StreamOptions } from './form'
 import { handoffView } from './handoff-view';
 import { isQueueReport, runNativeQueue } from './native-run';
 import { PYTHON_QUEUE_JOIN_ORDER, PYTHON_QUEUE_THREADS } from './python';
-import { figuresOfBrowser, figuresOfReport, sideView } from './view';
+import { runRingQueue, sharedRingAvailable } from './ring-run';
+import { figuresOfBrowser, figuresOfReport, figuresOfRing, sideView } from './view';
 
 const JOB = 'queue';
 
@@ -57,6 +58,8 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
   const note = h('span', { class: 'busy-note', role: 'status' });
   const wasmBody = h('div', { class: 'side-body', 'data-testid': 'queue-wasm' }, idle(ctx.threads ? 'Not run yet.' : 'The core’s queue needs WebAssembly threads: this page is not cross-origin isolated, so only the Workers below run here.'));
   const workersBody = h('div', { class: 'side-body', 'data-testid': 'queue-workers' }, idle('Not run yet.'));
+  const ringShared = sharedRingAvailable();
+  const ringBody = h('div', { class: 'side-body', 'data-testid': 'queue-ring' }, idle(ringShared ? 'Not run yet.' : 'A queue in shared memory needs SharedArrayBuffer: this page is not cross-origin isolated, so the Workers above pass messages instead.'));
   const nativeBody = h(
     'div',
     { class: 'side-body', 'data-testid': 'queue-native' },
@@ -109,6 +112,16 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
         replaceChildren(workersBody, sideView(figuresOfBrowser(result, options.capacity), 'Producer Workers and the page as consumer.'));
       } catch (error) {
         replaceChildren(workersBody, failure(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
+      }
+      if (signal.aborted) return;
+      if (ringShared) {
+        replaceChildren(ringBody, idle('Starting producer Workers on a shared ring…'));
+        try {
+          const result = await runRingQueue({ ...options }, signal);
+          replaceChildren(ringBody, sideView(figuresOfRing(result, options.capacity), 'Producer Workers blocked in Atomics.wait while the ring is full; the page consumes.'));
+        } catch (error) {
+          replaceChildren(ringBody, failure(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
+        }
       }
       if (signal.aborted || !ctx.liveBase) return;
       replaceChildren(nativeBody, idle('Asking cplay serve…'));
@@ -171,7 +184,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
     h(
       'p',
       {},
-      'In this browser the core’s own queue (a mutex and two condition variables) runs as WebAssembly threads. Workers share no queue, so the second run passes messages instead: producer Workers post to the page, the one consumer, which acknowledges each message once consumed. A producer with capacity messages unacknowledged waits for an acknowledgement — back-pressure by credits, since postMessage itself never blocks. Natively the threads run the same C++; processes write to one real pipe, which blocks a writer when full.',
+      'In this browser the core’s own queue (a mutex and two condition variables) runs as WebAssembly threads. Workers share no queue, so the second run passes messages instead: producer Workers post to the page, the one consumer, which acknowledges each message once consumed. A producer with capacity messages unacknowledged waits for an acknowledgement — back-pressure by credits, since postMessage itself never blocks. Where the page is cross-origin isolated, Workers can also share memory: the third run puts one ring of capacity slots in a SharedArrayBuffer, producers claim slots with atomic compare-and-swap and block in Atomics.wait while it is full, and the page, which must never block, waits for messages with Atomics.waitAsync. Natively the threads run the same C++; processes write to one real pipe, which blocks a writer when full.',
     ),
     h('div', { class: 'actions inputs' }, form.element, h('label', { for: 'queue-native-mode' }, 'Native as '), nativeMode, runButton, cancelButton, note),
     h(
@@ -183,6 +196,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
         h('h3', {}, 'In this browser'),
         h('div', { class: 'queue-subside' }, h('h4', {}, 'WebAssembly threads: the core’s queue'), wasmBody),
         h('div', { class: 'queue-subside' }, h('h4', {}, 'Workers: postMessage with credits'), workersBody),
+        h('div', { class: 'queue-subside' }, h('h4', {}, 'Workers: a ring in a SharedArrayBuffer'), ringBody),
       ),
       h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'The queue natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
     ),

@@ -48,6 +48,14 @@ export function figuresOfReport(report: QueueReport): SideFigures {
 }
 
 export function figuresOfBrowser(result: BrowserQueueResult, capacity: number): SideFigures {
+  return ledgerFigures(result, `${capacity} credits per producer; at most ${result.maxOutstanding} unacknowledged per producer, ${result.maxBacklog} waiting at the page`);
+}
+
+export function figuresOfRing(result: BrowserQueueResult, capacity: number): SideFigures {
+  return ledgerFigures(result, `a ring of ${capacity} slots shared by every producer held at most ${result.maxBacklog} messages`);
+}
+
+function ledgerFigures(result: BrowserQueueResult, bound: string): SideFigures {
   const s = result.summary;
   return {
     sent: s.messagesSent,
@@ -57,7 +65,7 @@ export function figuresOfBrowser(result: BrowserQueueResult, capacity: number): 
     missing: s.missing + s.damaged,
     exactlyOnce: s.exactlyOnce,
     wallMs: result.wallMs,
-    bound: `${capacity} credits per producer; at most ${result.maxOutstanding} unacknowledged per producer, ${result.maxBacklog} waiting at the page`,
+    bound,
     rows: result.rows,
   };
 }
