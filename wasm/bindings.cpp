@@ -2,6 +2,7 @@
 #include <emscripten/bind.h>
 
 #include "api.hpp"
+#include "async_api.hpp"
 #include "barrier_api.hpp"
 #include "deadlock_api.hpp"
 #include "queue_api.hpp"
@@ -18,4 +19,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("barrier", &cplay_wasm::barrier);
   emscripten::function("queue", &cplay_wasm::queue);
   emscripten::function("semaphore", &cplay_wasm::semaphore);
+  emscripten::function("asyncControl", &cplay_wasm::async_control);
 }

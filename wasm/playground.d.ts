@@ -53,6 +53,13 @@ export interface PlaygroundModule {
   semaphore(optionsJson: string): string;
 
   /**
+   * The async control experiment on one event loop, in both builds: options {scenario?, tasks?,
+   * latency_ms?, timeout_ms?, sync?, increments?}; returns docs/schema/async-report.schema.json's
+   * report (lost updates are a report with exact false) or an error report.
+   */
+  asyncControl(optionsJson: string): string;
+
+  /**
    * The queue experiment in threads (threads build; the single build and --mode processes answer
    * an error report): the request as POST /api/queue takes it {producers?, consumers?, capacity?,
    * messages?, message_bytes?, produce_ms?, consume_ms?}, producers + consumers at most the pool;

@@ -13,6 +13,7 @@ import type {
   QueueReport,
   Report,
   SemaphoreReport,
+  AsyncReport,
   Request,
   Shard,
   Variant,
@@ -45,6 +46,8 @@ export interface Playground {
   queue(request: Record<string, unknown> | string): QueueReport | ErrorReport;
   /** The semaphore experiment: async in both builds, threads in the threads build. */
   semaphore(options: Record<string, unknown> | string): SemaphoreReport | ErrorReport;
+  /** The async control experiment (gather, cancel, timeout, a race across an await): both builds. */
+  asyncControl(options: Record<string, unknown> | string): AsyncReport | ErrorReport;
   /** This module's clock (runShard()'s originMs is read on it). */
   nowMs(): number;
   /** Ends the pthread pool so node can exit; the wrapper is unusable afterwards. */
@@ -132,6 +135,8 @@ export async function loadPlayground(variant: Variant, options: LoadOptions = {}
     assemble: (request, shards, wallMs) => call(() => raw.assemble(text(request), JSON.stringify(shards), wallMs)),
     queue: (request) => call(() => raw.queue(typeof request === 'string' ? request : JSON.stringify(request))),
     semaphore: (options) => call(() => raw.semaphore(typeof options === 'string' ? options : JSON.stringify(options))),
+    asyncControl: (options) =>
+      call(() => raw.asyncControl(typeof options === 'string' ? options : JSON.stringify(options))),
     nowMs: () => {
       if (!open) throw new Error(`the ${variant} playground module was shut down`);
       return raw.nowMs();

@@ -45,6 +45,7 @@ export type {
   QueueResult,
   QueueRole,
   SemaphoreReport,
+  AsyncReport,
   RacePartial,
   RaceResult,
   Report,
