@@ -6,6 +6,7 @@
 #include "barrier_api.hpp"
 #include "deadlock_api.hpp"
 #include "queue_api.hpp"
+#include "pool_api.hpp"
 #include "semaphore_api.hpp"
 
 EMSCRIPTEN_BINDINGS(cplay) {
@@ -19,5 +20,6 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("barrier", &cplay_wasm::barrier);
   emscripten::function("queue", &cplay_wasm::queue);
   emscripten::function("semaphore", &cplay_wasm::semaphore);
+  emscripten::function("pool", &cplay_wasm::pool);
   emscripten::function("asyncControl", &cplay_wasm::async_control);
 }

@@ -53,6 +53,13 @@ export interface PlaygroundModule {
   semaphore(optionsJson: string): string;
 
   /**
+   * The pool experiment in threads (threads build; the single build and --mode processes answer an
+   * error report): options {tasks?, workers?, work?} with workers at most the pool; returns
+   * docs/schema/pool-report.schema.json's report or an error report.
+   */
+  pool(optionsJson: string): string;
+
+  /**
    * The async control experiment on one event loop, in both builds: options {scenario?, tasks?,
    * latency_ms?, timeout_ms?, sync?, increments?}; returns docs/schema/async-report.schema.json's
    * report (lost updates are a report with exact false) or an error report.

@@ -1,15 +1,18 @@
 // The pool experiment's report schema (docs/schema/pool-report.schema.json) held against the real
-// thing: cplay pool --json in threads and in processes by fork and by spawn; the schema refuses a
-// renamed field, a strategy without its timeline and a value written as a number.
+// thing: cplay pool --json in threads and in processes by fork and by spawn, and the threads build's
+// pool(); the single build, processes in wasm and workers past the pool answer error reports; the
+// schema refuses a renamed field, a strategy without its timeline and a value written as a number.
 import { spawnSync } from 'node:child_process';
 import type { ValidateFunction } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createContractAjv, schemaId } from '../../scripts/contract/ajv';
+import { loadPlayground, type Playground } from '../../wasm/js/loader';
 import { CPLAY } from './e2e-support/server';
 
 const ajv = createContractAjv();
 const validatePool = ajv.getSchema(schemaId('pool-report.schema.json')) as ValidateFunction;
+const validateError = ajv.getSchema(schemaId('error-report.schema.json')) as ValidateFunction;
 
 function expectValid(value: unknown): void {
   expect(validatePool(value), `${JSON.stringify(validatePool.errors)}\nin ${JSON.stringify(value).slice(0, 400)}`).toBe(true);
@@ -43,5 +46,40 @@ describe('pool report schema', () => {
     const { per_task: _perTask, ...noTimeline } = report.pool as Record<string, unknown>;
     expect(validatePool({ ...report, pool: noTimeline })).toBe(false);
     expect(validatePool({ ...report, expected_sum: Number(report.expected_sum) })).toBe(false);
+  });
+
+  describe('wasm', () => {
+    let threads: Playground;
+    let single: Playground;
+    beforeAll(async () => {
+      threads = await loadPlayground('threads');
+      single = await loadPlayground('single');
+    });
+    afterAll(() => {
+      threads?.shutdown();
+      single?.shutdown();
+    });
+
+    it('matches the threads build with the same values as cplay', () => {
+      const report = threads.pool({ tasks: 5, workers: 2, work: 100 }) as unknown as Record<string, unknown>;
+      expectValid(report);
+      expect((report.platform as Record<string, unknown>).variant).toBe('threads');
+      expect(report.correct).toBe(true);
+      expect(report.expected_sum).toBe(cplayPool(['--tasks', '5', '--workers', '2', '--work', '100']).report.expected_sum);
+    });
+
+    it('answers error reports: the single build, processes, workers past the pool, a range named', () => {
+      const needsThreads = JSON.parse(single.raw.pool('{}'));
+      expect(validateError(needsThreads)).toBe(true);
+      expect(needsThreads.error.message).toContain('needs threads');
+      const processes = JSON.parse(threads.raw.pool('{"mode": "processes"}'));
+      expect(validateError(processes)).toBe(true);
+      expect(processes.error.message).toContain('cplay runs it');
+      const pastPool = JSON.parse(threads.raw.pool('{"tasks": 64, "workers": 16}'));
+      expect(validateError(pastPool)).toBe(true);
+      expect(pastPool.error.message).toContain("the size of this module's thread pool");
+      const range = JSON.parse(threads.raw.pool('{"tasks": 2, "workers": 3}'));
+      expect(range.error).toEqual({ code: 'invalid-argument', message: '--workers must be an integer from 1 to --tasks (2) (got 3)' });
+    });
   });
 });

@@ -13,6 +13,7 @@ import type {
   QueueReport,
   Report,
   SemaphoreReport,
+  PoolReport,
   AsyncReport,
   Request,
   Shard,
@@ -46,6 +47,8 @@ export interface Playground {
   queue(request: Record<string, unknown> | string): QueueReport | ErrorReport;
   /** The semaphore experiment: async in both builds, threads in the threads build. */
   semaphore(options: Record<string, unknown> | string): SemaphoreReport | ErrorReport;
+  /** The pool experiment's threads mode (threads build; others answer an error report). */
+  pool(options: Record<string, unknown> | string): PoolReport | ErrorReport;
   /** The async control experiment (gather, cancel, timeout, a race across an await): both builds. */
   asyncControl(options: Record<string, unknown> | string): AsyncReport | ErrorReport;
   /** This module's clock (runShard()'s originMs is read on it). */
@@ -135,6 +138,7 @@ export async function loadPlayground(variant: Variant, options: LoadOptions = {}
     assemble: (request, shards, wallMs) => call(() => raw.assemble(text(request), JSON.stringify(shards), wallMs)),
     queue: (request) => call(() => raw.queue(typeof request === 'string' ? request : JSON.stringify(request))),
     semaphore: (options) => call(() => raw.semaphore(typeof options === 'string' ? options : JSON.stringify(options))),
+    pool: (options) => call(() => raw.pool(typeof options === 'string' ? options : JSON.stringify(options))),
     asyncControl: (options) =>
       call(() => raw.asyncControl(typeof options === 'string' ? options : JSON.stringify(options))),
     nowMs: () => {

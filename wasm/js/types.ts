@@ -45,6 +45,7 @@ export type {
   QueueResult,
   QueueRole,
   SemaphoreReport,
+  PoolReport,
   AsyncReport,
   RacePartial,
   RaceResult,
