@@ -5,6 +5,7 @@ import { applyThemeDefaults, liveChartCount, redrawOnSchemeChange } from './char
 import { DEMO_LIST, demoById } from './demos/catalog';
 import { createBarrierSection } from './experiments/barrier/section';
 import { createDeadlockSection } from './experiments/deadlock/section';
+import { createPoolSection } from './experiments/pool/section';
 import { createQueueSection } from './experiments/queue/section';
 import { createSemaphoreSection } from './experiments/semaphore/section';
 import { createStartMethodsSection } from './experiments/start-methods/section';
@@ -109,11 +110,12 @@ async function start(root: HTMLElement): Promise<void> {
             h('li', {}, h('a', { href: '#experiment-queue' }, 'bounded queue')),
             h('li', {}, h('a', { href: '#experiment-semaphore' }, 'semaphore')),
             h('li', {}, h('a', { href: '#experiment-barrier' }, 'barrier')),
+            h('li', {}, h('a', { href: '#experiment-pool' }, 'pools')),
             h('li', {}, h('a', { href: '#lesson-updates' }, 'the lesson, today')),
           ),
         ),
       ),
-      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createLessonUpdates()),
+      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createLessonUpdates()),
     );
     if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
   }
