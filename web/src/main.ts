@@ -4,6 +4,7 @@ import './styles.css';
 import { applyThemeDefaults, liveChartCount, redrawOnSchemeChange } from './charts/chart-setup';
 import { DEMO_LIST, demoById } from './demos/catalog';
 import { createBarrierSection } from './experiments/barrier/section';
+import { createMonitorSection } from './experiments/monitor/section';
 import { createDeadlockSection } from './experiments/deadlock/section';
 import { createPoolSection } from './experiments/pool/section';
 import { createQueueSection } from './experiments/queue/section';
@@ -110,12 +111,13 @@ async function start(root: HTMLElement): Promise<void> {
             h('li', {}, h('a', { href: '#experiment-queue' }, 'bounded queue')),
             h('li', {}, h('a', { href: '#experiment-semaphore' }, 'semaphore')),
             h('li', {}, h('a', { href: '#experiment-barrier' }, 'barrier')),
+            h('li', {}, h('a', { href: '#experiment-monitor' }, 'monitor')),
             h('li', {}, h('a', { href: '#experiment-pool' }, 'pools')),
             h('li', {}, h('a', { href: '#lesson-updates' }, 'the lesson, today')),
           ),
         ),
       ),
-      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createLessonUpdates()),
+      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createMonitorSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
     );
     if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
   }
