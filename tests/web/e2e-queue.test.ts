@@ -1,6 +1,6 @@
 // "Producers and consumers: a bounded queue" in Chromium against a live `cplay serve`: the core's
-// queue in WebAssembly threads, the producer Workers with credits and the native processes run
-// each deliver every message exactly once, a slow consumer makes producers wait, and the native
+// queue in WebAssembly threads, the producer Workers with credits, the producer Workers on a
+// SharedArrayBuffer ring and the native processes run each deliver every message exactly once, a slow consumer makes producers wait, and the native
 // join-then-get hand-off is shown as the deadlock it is while get-then-join completes.
 import type { Locator, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -39,12 +39,14 @@ describe('the bounded queue on the page', () => {
     await target.getByRole('button', { name: 'Run the experiment', exact: true }).click();
     await target.and(page.locator('[data-busy="false"]')).getByTestId('queue-native').locator('.queue-side-result').waitFor({ timeout: 60_000 });
 
-    for (const id of ['queue-wasm', 'queue-workers', 'queue-native']) {
+    for (const id of ['queue-wasm', 'queue-workers', 'queue-ring', 'queue-native']) {
       const side = target.getByTestId(id);
       await expectExactlyOnce(side, 60);
       expect(await producerWaits(side), id).toBeGreaterThan(0);
     }
     expect(await target.getByTestId('queue-workers').textContent()).toContain('at most 2 unacknowledged per producer');
+    // One ring of 2 slots shared by the three producers, as the core's queue is shared.
+    expect(await target.getByTestId('queue-ring').textContent()).toContain('a ring of 2 slots shared by every producer held at most 2 messages');
     expect(await target.getByTestId('queue-native').getByTestId('queue-handoff').getAttribute('data-outcome')).toBe('completed');
 
     await target.getByRole('button', { name: 'Run both orders natively' }).click();
