@@ -118,7 +118,7 @@ export function createPoolSection(ctx: PoolContext): HTMLElement {
     h(
       'p',
       {},
-      'Each run does the same M small tasks both ways, one after the other, and times every start from asking for the worker to its first instruction (for a Worker: from new Worker to its first message). The table shows W starts against M and what they cost in all, the lanes show where the time went, and every task’s value is checked against the same task computed one by one. In WebAssembly, a “new” thread is itself handed a Worker from Emscripten’s pre-started pool, so its start is cheap: that is a pool too.',
+      'Each run does the same M small tasks both ways, one after the other, and times every start from asking for the worker to its first instruction (for a Worker: from new Worker to its first message). The table shows W starts against M and what they cost in all, the lanes show where the time went, and every task’s value is checked against the same task computed one by one. In WebAssembly, a “new” thread is itself handed a Worker from Emscripten’s pre-started pool, so its start is cheap: that is a pool too. The pool strategy runs first there, so the fresh threads after it land on Workers that have already run a thread once; compare the lanes before reading the ratio.',
     ),
     h(
       'div',
