@@ -32,20 +32,20 @@ describe('async report schema', () => {
     expectValid(lossy.report);
     const runs = lossy.report.runs as Run[];
     expect(runs.map((run) => run.scenario)).toEqual(['gather', 'cancel', 'timeout', 'race']);
-    expect(runs[3].outcome).toEqual({ sync: 'none', expected: 6, final: 2, lost: 4 });
+    expect(runs[3]?.outcome).toEqual({ sync: 'none', expected: 6, final: 2, lost: 4 });
     const locked = cplayAsync(['--scenario', 'race', '--sync', 'lock', '--tasks', '3', '--increments', '2']);
     expect(locked.status).toBe(0);
     expectValid(locked.report);
-    expect((locked.report.runs as Run[])[0].outcome).toEqual({ sync: 'lock', expected: 6, final: 6, lost: 0 });
+    expect((locked.report.runs as Run[])[0]?.outcome).toEqual({ sync: 'lock', expected: 6, final: 6, lost: 0 });
     const inTime = cplayAsync(['--scenario', 'timeout', '--latency-ms', '0', '--timeout-ms', '500']);
     expect(inTime.status).toBe(0);
     expectValid(inTime.report);
-    expect((inTime.report.runs as Run[])[0].outcome.timed_out_at_ms).toBeNull();
+    expect((inTime.report.runs as Run[])[0]?.outcome.timed_out_at_ms).toBeNull();
   });
 
   it('refuses a renamed outcome field and a run without its timeline', () => {
     const { report } = cplayAsync(['--scenario', 'race', '--tasks', '2', '--increments', '1']);
-    const [run] = report.runs as Run[];
+    const run = (report.runs as Run[])[0] as Run;
     const { final, ...renamed } = run.outcome;
     expect(validateAsync({ ...report, runs: [{ ...run, outcome: { ...renamed, total: final } }] })).toBe(false);
     const { events: _events, ...noTimeline } = run;
@@ -86,7 +86,7 @@ describe('async report schema', () => {
       expect(validateError(range)).toBe(true);
       expect(range.error).toEqual({ code: 'invalid-argument', message: '--tasks must be an integer from 1 to 8 (got 9)' });
       const typed = threads.asyncControl({ scenario: 'race', sync: 'lock', tasks: 2, increments: 3 });
-      expect('runs' in typed && typed.runs[0].outcome).toEqual({ sync: 'lock', expected: 6, final: 6, lost: 0 });
+      expect('runs' in typed && typed.runs[0]?.outcome).toEqual({ sync: 'lock', expected: 6, final: 6, lost: 0 });
     });
   });
 });

@@ -9,6 +9,7 @@ import { createDeadlockSection } from './experiments/deadlock/section';
 import { createPoolSection } from './experiments/pool/section';
 import { createQueueSection } from './experiments/queue/section';
 import { createSemaphoreSection } from './experiments/semaphore/section';
+import { createAsyncSection } from './experiments/async/section';
 import { createStartMethodsSection } from './experiments/start-methods/section';
 import { mayHaveNativeApi } from './native/api-lookup';
 import { LiveApi } from './native/live-api';
@@ -110,6 +111,7 @@ async function start(root: HTMLElement): Promise<void> {
             h('li', {}, h('a', { href: '#experiment-deadlock' }, 'deadlock')),
             h('li', {}, h('a', { href: '#experiment-queue' }, 'bounded queue')),
             h('li', {}, h('a', { href: '#experiment-semaphore' }, 'semaphore')),
+            h('li', {}, h('a', { href: '#experiment-async' }, 'async control')),
             h('li', {}, h('a', { href: '#experiment-barrier' }, 'barrier')),
             h('li', {}, h('a', { href: '#experiment-monitor' }, 'monitor')),
             h('li', {}, h('a', { href: '#experiment-pool' }, 'pools')),
@@ -117,7 +119,7 @@ async function start(root: HTMLElement): Promise<void> {
           ),
         ),
       ),
-      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createMonitorSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
+      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createAsyncSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createMonitorSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
     );
     if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
   }

@@ -1,0 +1,162 @@
+// The experiment "async control": gather, cancel, timeout and a race across an await, all on one
+// coroutine event loop, in this browser (the core in wasm, either build) and natively through
+// cplay serve, one after the other. The C++ shown is cut from the core's source; the Python is
+// what a learner would write.
+import './async.css';
+import asyncCancel from 'cpp-region:core/src/async_control_cancel.cpp:async-cancel';
+import asyncGather from 'cpp-region:core/src/async_control_gather.cpp:async-gather';
+import asyncRace from 'cpp-region:core/src/async_control_race.cpp:async-race';
+import asyncTimeout from 'cpp-region:core/src/async_control_cancel.cpp:async-timeout';
+import { claimJob, followJobLock } from '../job-lock-view';
+import { h, replaceChildren } from '../../ui/dom';
+import type { JobLock } from '../../ui/page-context';
+import { runBrowserAsync } from './browser-run';
+import { INCREMENTS, LATENCY_MS, SCENARIOS, SYNCS, TASKS, TIMEOUT_MS } from './limits';
+import { runNativeAsync } from './native-run';
+import { ASYNC_PYTHON } from './python';
+import type { AsyncOptions, AsyncOutcome } from './report';
+import { asyncView } from './view';
+
+const JOB = 'async';
+
+export interface AsyncContext {
+  /** Where `cplay serve` answers; null when the page has no native server. */
+  liveBase: URL | null;
+  /** The folder holding wasm/threads/ and wasm/single/. */
+  wasmBase: string;
+  /** Whether this page may run the threads build (cross-origin isolated); either build runs this. */
+  threads: boolean;
+  jobs: JobLock;
+}
+
+function numberInput(id: string, range: { min: number; max: number; default: number }): HTMLInputElement {
+  return h('input', { type: 'number', id, min: range.min, max: range.max, step: 1, value: range.default, inputmode: 'numeric' });
+}
+
+function select(id: string, choices: readonly string[], value: string): HTMLSelectElement {
+  const element = h('select', { id }, ...choices.map((c) => h('option', { value: c }, c)));
+  element.value = value;
+  return element;
+}
+
+function outcomeView(outcome: AsyncOutcome): HTMLElement {
+  return 'report' in outcome ? asyncView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
+}
+
+function code(language: string, text: string): HTMLElement {
+  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
+}
+
+/** The options, or the problem with them in the core's words and ranges. */
+function readOptions(scenario: string, sync: string, numbers: Record<'tasks' | 'latency_ms' | 'timeout_ms' | 'increments', number>): AsyncOptions | string {
+  const ranges = { tasks: TASKS, latency_ms: LATENCY_MS, timeout_ms: TIMEOUT_MS, increments: INCREMENTS };
+  const names = { tasks: 'Tasks', latency_ms: 'The latency', timeout_ms: 'The timeout', increments: 'Increments' };
+  for (const key of Object.keys(ranges) as Array<keyof typeof ranges>) {
+    const n = numbers[key];
+    const r = ranges[key];
+    if (!Number.isInteger(n) || n < r.min || n > r.max) return `${names[key]} must be a whole number from ${r.min} to ${r.max}.`;
+  }
+  return { scenario: scenario as AsyncOptions['scenario'], sync: sync as AsyncOptions['sync'], ...numbers };
+}
+
+export function createAsyncSection(ctx: AsyncContext): HTMLElement {
+  const scenario = select('async-scenario', SCENARIOS, 'all');
+  const sync = select('async-sync', SYNCS, 'none');
+  const tasks = numberInput('async-tasks', TASKS);
+  const latency = numberInput('async-latency', LATENCY_MS);
+  const timeout = numberInput('async-timeout', TIMEOUT_MS);
+  const increments = numberInput('async-increments', INCREMENTS);
+  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
+  const note = h('span', { class: 'busy-note', role: 'status' });
+  const browserBody = h('div', { class: 'side-body', 'data-testid': 'async-browser' }, h('p', { class: 'idle' }, 'Not run yet.'));
+  const nativeBody = h(
+    'div',
+    { class: 'side-body', 'data-testid': 'async-native' },
+    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay async'), ' in a terminal.'),
+  );
+
+  const run = async (): Promise<void> => {
+    const options = readOptions(scenario.value, sync.value, {
+      tasks: Number(tasks.value),
+      latency_ms: Number(latency.value),
+      timeout_ms: Number(timeout.value),
+      increments: Number(increments.value),
+    });
+    if (typeof options === 'string') {
+      note.textContent = options;
+      return;
+    }
+    if (!claimJob(ctx.jobs, JOB, note)) return;
+    section.dataset.busy = 'true';
+    note.textContent = 'Running…';
+    try {
+      replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly…'));
+      replaceChildren(browserBody, outcomeView(await runBrowserAsync(ctx.wasmBase, ctx.threads, options)));
+      if (ctx.liveBase) {
+        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
+        replaceChildren(nativeBody, outcomeView(await runNativeAsync(ctx.liveBase, options)));
+      }
+      note.textContent = '';
+    } finally {
+      section.dataset.busy = 'false';
+      ctx.jobs.release(JOB);
+    }
+  };
+  button.addEventListener('click', () => void run());
+  followJobLock(ctx.jobs, JOB, [button], note);
+
+  const section = h(
+    'section',
+    { class: 'card experiment experiment-async', id: 'experiment-async', 'data-experiment': 'async', 'data-busy': 'false', 'aria-labelledby': 'async-title' },
+    h('h2', { id: 'async-title' }, 'Async control: gather, cancel, timeout, and a race across an await'),
+    h(
+      'p',
+      {},
+      'Four lessons of one coroutine event loop, on one thread. gather awaits several tasks and hands back their results in the order the tasks were given, though here the last one given ends first. A cancel ends a task in the middle of its wait: the wait ends with "cancelled", and the task’s cleanup block still runs. A timeout around a slow task cancels it when the deadline passes, and waits for its cleanup.',
+    ),
+    h(
+      'p',
+      {},
+      'The race: coroutines each read a shared counter, await sleep(0), then write back what they read plus one. Nothing runs at the same instant, yet updates are lost, because the await lets every other coroutine read the same value first: with K coroutines each round of K increments adds one. An async lock held across the read, the await and the write keeps every update. cplay async exits 1 when the race lost updates, as cplay barrier does for a wrong answer; here the page shows the count.',
+    ),
+    h(
+      'div',
+      { class: 'actions inputs' },
+      h('label', { for: 'async-scenario' }, 'Scenario '),
+      scenario,
+      h('label', { for: 'async-tasks' }, 'Tasks '),
+      tasks,
+      h('label', { for: 'async-latency' }, 'Latency ms '),
+      latency,
+      h('label', { for: 'async-timeout' }, 'Timeout ms '),
+      timeout,
+      h('label', { for: 'async-sync' }, 'Race sync '),
+      sync,
+      h('label', { for: 'async-increments' }, 'Increments '),
+      increments,
+      button,
+      note,
+    ),
+    h(
+      'div',
+      { class: 'sides' },
+      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Async control in this browser' }, h('h3', {}, 'In this browser (WebAssembly)'), browserBody),
+      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Async control natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
+    ),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'C++: the coroutines on the core’s event loop (what runs, natively and as WebAssembly)'),
+      h('p', {}, 'gather'),
+      code('cpp', asyncGather),
+      h('p', {}, 'A task with its cleanup, cancelled in its wait'),
+      code('cpp', asyncCancel),
+      h('p', {}, 'wait_for with a deadline'),
+      code('cpp', asyncTimeout),
+      h('p', {}, 'The race: read, await, write'),
+      code('cpp', asyncRace),
+    ),
+    h('details', {}, h('summary', {}, 'Python: asyncio.gather, task.cancel() with finally, asyncio.wait_for, asyncio.Lock'), code('python', ASYNC_PYTHON)),
+  );
+  return section;
+}
