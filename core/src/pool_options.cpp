@@ -32,7 +32,7 @@ std::vector<ParamSpec> make_specs() {
       {.key = "workers", .flag = "--workers", .min = 1, .max = kMaxPoolWorkers, .default_number = defaults.workers,
        .help = "the pool's workers, W, and the most fresh workers alive at once (at most --tasks)"},
       {.key = "work", .flag = "--work", .min = 0, .max = 1'000'000, .default_number = defaults.work,
-       .help = "loop steps each task computes (about a nanosecond each)"},
+       .help = "loop steps each task computes (one 64-bit multiply-and-shift mix per step)"},
   };
 }
 
