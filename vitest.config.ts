@@ -15,6 +15,11 @@ export default defineConfig({
     include: ['tests/web/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time: most browser and server tests wait (on latencies, Workers, a child's
+    // exit) more than they compute, and each one serves, launches and checks its own processes
+    // (free ports, its own descendants), so two never share state.
+    fileParallelism: true,
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
