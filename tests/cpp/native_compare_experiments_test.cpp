@@ -64,6 +64,25 @@ TEST(CompareExperiments, QueueAndDeadlockRunThreadsAndProcesses) {
   EXPECT_NE(deadlock.out.find("deadlock found after"), std::string::npos) << deadlock.out;
 }
 
+TEST(CompareExperiments, PoolRunsThreadsAndBothStartMethodsOnTheSameTasks) {
+  const Outcome run = run_cplay("compare pool --tasks 6 --workers 2 --json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto reports = json_lines(run.out);
+  ASSERT_EQ(reports.size(), 3u) << run.out;
+  EXPECT_EQ(reports[0]["mode"], "threads");
+  EXPECT_EQ(reports[1]["start_method"], "fork");
+  EXPECT_EQ(reports[2]["start_method"], "spawn");
+  for (const auto& report : reports) {
+    EXPECT_TRUE(report["correct"].get<bool>()) << report.dump();
+    EXPECT_EQ(report["expected_sum"], reports[0]["expected_sum"]);
+    EXPECT_EQ(report["pool"]["starts"], 2);
+    EXPECT_EQ(report["fresh"]["starts"], 6);
+  }
+  const Outcome method = run_cplay("compare pool --start-method fork");
+  EXPECT_EQ(method.exit_code, 2) << method.out;
+  EXPECT_NE(method.out.find("leave --start-method out"), std::string::npos) << method.out;
+}
+
 TEST(CompareExperiments, BadInputIsRefusedBeforeAnyRun) {
   const Outcome repeat = run_cplay("compare semaphore --repeat 0");
   EXPECT_EQ(repeat.exit_code, 2) << repeat.out;
@@ -74,7 +93,7 @@ TEST(CompareExperiments, BadInputIsRefusedBeforeAnyRun) {
   // The compared input belongs to the rows, not to the user.
   const Outcome mode = run_cplay("compare deadlock --mode threads");
   EXPECT_EQ(mode.exit_code, 2) << mode.out;
-  EXPECT_NE(mode.out.find("compare runs every mode in turn (threads, processes); leave --mode out"), std::string::npos)
+  EXPECT_NE(mode.out.find("compare runs every row in turn (threads, processes); leave --mode out"), std::string::npos)
       << mode.out;
 }
 
