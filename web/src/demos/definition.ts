@@ -10,6 +10,10 @@ interface ParamBase {
   onlyIn?: readonly Mode[];
   /** The core refuses the key outside `onlyIn`, so requests leave it out there. */
   rejectedElsewhere?: boolean;
+  /** Sent only while another input has this value (the core refuses it otherwise). */
+  onlyWhen?: { key: string; value: string };
+  /** Left out at its default, so that requests (and the reports they are matched with) stay as they were before it. */
+  omitAtDefault?: boolean;
 }
 
 /** Range, choices and defaults are the core's (catalog-inputs.ts builds each from the catalog). */
@@ -105,6 +109,8 @@ export interface DemoDefinition {
   /** The kernel as the core runs it, trimmed for reading. */
   cpp: string;
   python: PythonVersions;
+  /** A further Python snippet shown beside the others (the io card's http source). */
+  morePython?: { title: string; note: string; code: string };
   /** One line that says what a result means. */
   summarize(result: Record<string, unknown>): string;
 }
@@ -113,6 +119,10 @@ export function defaultParams(definition: DemoDefinition): Params {
   const params: Params = {};
   for (const spec of definition.params) params[spec.key] = spec.default;
   return params;
+}
+
+function defaultOf(definition: DemoDefinition, key: string): unknown {
+  return definition.params.find((spec) => spec.key === key)?.default;
 }
 
 /**
@@ -125,7 +135,10 @@ export function paramsForMode(definition: DemoDefinition, mode: Mode, values: Pa
   for (const spec of definition.params) {
     const applies = !spec.onlyIn || spec.onlyIn.includes(mode);
     if (!applies && spec.rejectedElsewhere) continue;
-    params[spec.key] = applies ? (values[spec.key] ?? spec.default) : spec.default;
+    if (spec.onlyWhen && (values[spec.onlyWhen.key] ?? defaultOf(definition, spec.onlyWhen.key)) !== spec.onlyWhen.value) continue;
+    const value = applies ? (values[spec.key] ?? spec.default) : spec.default;
+    if (spec.omitAtDefault && value === spec.default) continue;
+    params[spec.key] = value;
   }
   return params;
 }

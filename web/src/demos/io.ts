@@ -2,9 +2,10 @@ import ioWaitAsync from 'cpp-region:core/src/mode_async.cpp:io-wait-async';
 import ioWaitGil from 'cpp-region:core/src/mode_gil.cpp:io-wait-gil';
 import ioWaitBlocking from 'cpp-region:core/src/modes.hpp:io-wait-blocking';
 import ioStep from 'cpp-region:core/src/workload_io.cpp:io-step';
-import { numberInput } from './catalog-inputs';
+import { choiceInput, numberInput } from './catalog-inputs';
 import { captioned } from './cpp-snippets';
 import type { DemoDefinition } from './definition';
+import { IO_HTTP_PYTHON } from './io-http-python';
 import { switchIntervalParam } from './shared-params';
 
 // Python threads: the same code on both builds (with the GIL, and free-threaded); the
@@ -42,6 +43,14 @@ export const ioDemo: DemoDefinition = {
   params: [
     numberInput('tasks', { label: 'Tasks', help: 'How many waits to perform.' }),
     numberInput('latency_ms', { label: 'Wait per task (ms)', help: 'How long each task waits, like one network round trip.' }),
+    {
+      ...choiceInput('source', {
+        label: 'What each task waits on',
+        help: 'sleep: a timer. http: a real download from a local server that answers after the wait (natively a loopback server the run starts; in this browser fetch() to cplay serve, 1 to 16 tasks).',
+      }),
+      omitAtDefault: true,
+    },
+    { ...numberInput('bytes', { label: 'Body bytes (http)', help: 'With source http: the size of each response body, checked byte by byte.' }), onlyWhen: { key: 'source', value: 'http' } },
     switchIntervalParam,
   ],
   defaultMode: 'threads',
@@ -98,7 +107,15 @@ start = time.perf_counter()
 results = asyncio.run(main())
 print(f"results {results} in {time.perf_counter() - start:.2f} s")   # about 1 s, one thread`,
   },
+  morePython: {
+    title: 'The same downloads in Python, over real HTTP (source http)',
+    note: 'urllib.request against cplay serve’s GET /api/payload: one after another, then a thread per download; each body is checked byte by byte.',
+    code: IO_HTTP_PYTHON,
+  },
   summarize(result) {
-    return `${String(result.completed)} of ${String(result.tasks)} tasks completed`;
+    const done = `${String(result.completed)} of ${String(result.tasks)} tasks completed`;
+    if (typeof result.intact !== 'boolean') return done;
+    const bytes = typeof result.total_bytes === 'number' ? result.total_bytes.toLocaleString('en-US') : '?';
+    return `${done}, ${bytes} bytes, ${result.intact ? 'every body intact' : 'a body was short or damaged'}`;
   },
 };

@@ -23,7 +23,7 @@ function postJson(url: URL, body: string, signal?: AbortSignal): Promise<Respons
 
 export class LiveApi {
   private constructor(
-    private readonly base: URL,
+    readonly base: URL,
     readonly info: NativeInfo,
   ) {}
 

@@ -5,6 +5,8 @@ import { fitSerialFraction, speedupsOverOneWorker, type SweepPoint } from '../an
 import type { LostSeries } from '../charts/race-chart';
 import { demoById } from '../demos/catalog';
 import { workersFor } from '../demos/definition';
+import { browserFetchView } from '../experiments/io-http/fetch-view';
+import { runFetches, type BrowserFetchRun } from '../experiments/io-http/fetch-runner';
 import { sameWorkload } from '../model/request';
 import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
@@ -43,7 +45,9 @@ export interface CardView {
 
 const NOTHING_SHARED = 'Without shared memory each process counts its own copy: no counter is shared, so no update can be lost and there is nothing to count.';
 
-type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true };
+type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true } | { fetched: BrowserFetchRun };
+
+const NEEDS_SERVE = 'The http source needs the page served by cplay serve: in the browser it fetches cplay serve’s GET /api/payload (WebAssembly cannot open sockets). Start cplay serve and open the page it serves.';
 
 export class CardRunner {
   private abort: AbortController | null = null;
@@ -92,6 +96,7 @@ export class CardRunner {
   async browser(request: RunRequest, label = 'Running in this browser'): Promise<BrowserResult> {
     this.checkCancelled();
     this.view.progress.update(label);
+    if (request.demo === 'io' && request.params.source === 'http') return this.browserHttp(request);
     try {
       // Browser processes are always Web Workers: the card's start method is for the native side.
       const { start_method: _nativeOnly, ...inBrowser } = request;
@@ -108,6 +113,27 @@ export class CardRunner {
     } catch (error) {
       if (error instanceof CancelledError || this.cancelled) return { cancelled: true };
       // As an error result, so that a sweep or histogram stops with this reason.
+      const failure = { error: failureReport(error) };
+      this.view.browser.showError(failure.error);
+      return failure;
+    }
+  }
+
+  /** The io demo's http source: real fetch() calls to cplay serve, since the core here has no sockets. */
+  private async browserHttp(request: RunRequest): Promise<BrowserResult> {
+    const base = this.ctx.native.live?.base;
+    try {
+      if (!base) throw new Error(NEEDS_SERVE);
+      // sequential: one after another; every other mode: all at once on the page's event loop.
+      const run = await runFetches(
+        base,
+        { tasks: Number(request.params.tasks), latencyMs: Number(request.params.latency_ms), bytes: Number(request.params.bytes), concurrent: request.mode !== 'sequential' },
+        this.abort?.signal,
+      );
+      this.view.browser.showContent(...browserFetchView(run));
+      return { fetched: run };
+    } catch (error) {
+      if (this.stoppedByCancel()) return { cancelled: true };
       const failure = { error: failureReport(error) };
       this.view.browser.showError(failure.error);
       return failure;
@@ -183,6 +209,7 @@ export class CardRunner {
         const result = await this.browser(request, `${step}, in this browser`);
         if ('cancelled' in result) return;
         if ('error' in result) browser.note = `stopped at ${workers} workers: ${result.error.error.message}`;
+        else if ('fetched' in result) browser.points.push({ workers, wallMs: result.fetched.wall_ms });
         else browser.points.push({ workers, wallMs: result.report.wall_ms });
       }
       if (native.note === null) {
@@ -210,7 +237,7 @@ export class CardRunner {
       };
       const browser = await this.browser(request, `All modes: ${row.mode}, in this browser`);
       if ('cancelled' in browser) return;
-      row.browser = 'report' in browser ? browser.report : browser.error.error.message;
+      row.browser = 'report' in browser ? browser.report : 'fetched' in browser ? `${browser.fetched.wall_ms.toFixed(0)} ms of fetch()` : browser.error.error.message;
       this.view.showModeTable(rows);
       const native = await this.native(request, `All modes: ${row.mode}, natively`);
       if (native === null) return;
@@ -235,7 +262,7 @@ export class CardRunner {
         if ('error' in result) {
           browserStopped = true;
           notes.browser = `In this browser: stopped at sync = ${sync}, run ${run}: ${result.error.error.message}`;
-        } else if (typeof result.report.result.lost !== 'number') {
+        } else if (!('report' in result) || typeof result.report.result.lost !== 'number') {
           browserStopped = true;
           notes.browser = NOTHING_SHARED;
         } else lost.push(result.report.result.lost);

@@ -4,6 +4,7 @@ import { drawRaceChart, type LostSeries } from '../charts/race-chart';
 import { drawSpeedupChart } from '../charts/speedup-chart';
 import { destroyChartsIn, themeColor } from '../charts/chart-setup';
 import { paramsForMode, workersFor, type DemoDefinition } from '../demos/definition';
+import { browserHttpNote } from '../experiments/io-http/fetch-view';
 import { cplayCommand, resultDifference, resultVariesByRun } from '../model/request';
 import type { Report, RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
@@ -218,9 +219,11 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
   const refreshModeText = () => {
     const req = request();
     expectation.textContent = `What to look for in ${state.mode}: ${definition.expectations[state.mode] ?? ''}`;
-    const unavailable = ctx.runtime.unavailableReason(req);
-    availability.hidden = unavailable === null;
-    availability.textContent = unavailable ? `In this browser: ${unavailable} The native side still runs it.` : '';
+    // The http source skips the WebAssembly core in the browser (card-runner), so its note replaces the core's.
+    const http = req.demo === 'io' && req.params.source === 'http';
+    const unavailable = http ? null : ctx.runtime.unavailableReason(req);
+    availability.hidden = unavailable === null && !http;
+    availability.textContent = http ? browserHttpNote(ctx.native.isLive) : unavailable ? `In this browser: ${unavailable} The native side still runs it.` : '';
     buttons.sweep.title = state.mode === 'sequential' ? 'Pick a parallel mode to sweep workers' : '';
     command.textContent = cplayCommand(req);
     code.setMode(state.mode);

@@ -26,6 +26,15 @@ export function createCodeView(definition: DemoDefinition, open: boolean): CodeV
       h('pre', { tabindex: 0 }, pythonCode),
       h('p', { class: 'python-note' }, `Our tests run this snippet as shown under CPython ${PYTHON_CHECKED_WITH} (with the GIL) and compare what it prints with the C++ result.`),
     ),
+    definition.morePython
+      ? h(
+          'details',
+          { 'data-testid': 'more-python' },
+          h('summary', {}, definition.morePython.title),
+          h('p', { class: 'python-note' }, definition.morePython.note),
+          h('pre', { tabindex: 0 }, h('code', { class: 'language-python' }, definition.morePython.code)),
+        )
+      : null,
   );
   return {
     element,

@@ -4,7 +4,9 @@ import { destroyChartsIn } from '../charts/chart-setup';
 import { drawTimelineChart } from '../charts/timeline-chart';
 import type { DemoDefinition } from '../demos/definition';
 import type { ErrorReport, Report } from '../model/types';
+import type { Fetch } from '../../../wasm/js/contract.generated';
 import { h, replaceChildren, type Child } from './dom';
+import { fetchTable } from '../experiments/io-http/fetch-view';
 import { formatCount, formatMs, formatSpeedup } from './format';
 
 const MAX_WORKER_ROWS = 16;
@@ -16,6 +18,8 @@ export interface SidePanel {
   showReport(report: Report, baseline: Report | null, note?: string): void;
   showError(error: ErrorReport): void;
   showMissing(message: string, command: string): void;
+  /** A run the page measured itself, outside the core (the io card's fetch() calls). */
+  showContent(...children: Child[]): void;
   /** Redraws the chart (after a colour scheme change). */
   redraw(): void;
   lastReport(): Report | null;
@@ -109,6 +113,7 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
         note ? h('p', { class: 'note' }, note) : null,
         facts(report, baseline),
         h('div', { class: 'chart-box chart-timeline' }, canvas),
+        Array.isArray(report.result.fetches) ? fetchTable(report.result.fetches as Fetch[]) : null,
         workerTable(report),
       );
       redrawLast = () => drawTimelineChart(canvas, report, `${title}: what each worker did`);
@@ -119,6 +124,10 @@ export function createSidePanel(definition: DemoDefinition, side: 'browser' | 'n
       show(
         h('p', { class: 'error', role: 'alert', 'data-testid': `${side}-error` }, h('strong', {}, `${error.error.code}: `), error.error.message),
       );
+    },
+    showContent(...children) {
+      redrawLast = null;
+      show(...children);
     },
     showMissing(message, command) {
       redrawLast = null;
