@@ -17,3 +17,20 @@ export function followJobLock(jobs: JobLock, job: string, buttons: HTMLButtonEle
     else if (owner === null && note.textContent?.startsWith('Waiting')) note.textContent = '';
   });
 }
+
+/**
+ * Runs `body` holding the page's lock for `job`: `section` is marked busy and `note` says
+ * "Running…" meanwhile; when another card holds the lock, `note` says so and nothing runs.
+ */
+export async function runAsJob(jobs: JobLock, job: string, section: HTMLElement, note: HTMLElement, body: () => Promise<void>): Promise<void> {
+  if (!claimJob(jobs, job, note)) return;
+  section.dataset.busy = 'true';
+  note.textContent = 'Running…';
+  try {
+    await body();
+    note.textContent = '';
+  } finally {
+    section.dataset.busy = 'false';
+    jobs.release(job);
+  }
+}

@@ -7,7 +7,8 @@ import asyncCancel from 'cpp-region:core/src/async_control_cancel.cpp:async-canc
 import asyncGather from 'cpp-region:core/src/async_control_gather.cpp:async-gather';
 import asyncRace from 'cpp-region:core/src/async_control_race.cpp:async-race';
 import asyncTimeout from 'cpp-region:core/src/async_control_cancel.cpp:async-timeout';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import { h, replaceChildren } from '../../ui/dom';
 import type { JobLock } from '../../ui/page-context';
 import { runBrowserAsync } from './browser-run';
@@ -86,21 +87,14 @@ export function createAsyncSection(ctx: AsyncContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly…'));
       replaceChildren(browserBody, outcomeView(await runBrowserAsync(ctx.wasmBase, ctx.threads, options)));
       if (ctx.liveBase) {
         replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
         replaceChildren(nativeBody, outcomeView(await runNativeAsync(ctx.liveBase, options)));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
@@ -137,12 +131,7 @@ export function createAsyncSection(ctx: AsyncContext): HTMLElement {
       button,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Async control in this browser' }, h('h3', {}, 'In this browser (WebAssembly)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Async control natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
-    ),
+    sidesView({ label: 'Async control', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
     h(
       'details',
       {},

@@ -3,7 +3,8 @@
 // this browser (the core in the wasm threads build) and natively through cplay serve, one after
 // the other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './barrier.css';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import barrierWait from 'cpp-region:core/src/barrier_threads.cpp:barrier-wait';
 import joinPerPhase from 'cpp-region:core/src/barrier_threads.cpp:join-per-phase';
 import phaseStep from 'cpp-region:core/src/barrier_grid.cpp:phase-step';
@@ -85,10 +86,7 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
         replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly threads…'));
         replaceChildren(browserBody, outcomeView(await runBrowserBarrier(ctx.wasmBase, options)));
@@ -97,11 +95,7 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
         replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
         replaceChildren(nativeBody, outcomeView(await runNativeBarrier(ctx.liveBase, options)));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
@@ -138,12 +132,7 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
       button,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Barrier in this browser' }, h('h3', {}, 'In this browser (WebAssembly threads)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Barrier natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
-    ),
+    sidesView({ label: 'Barrier', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
     h(
       'details',
       {},

@@ -2,7 +2,8 @@
 // browser (the core in the wasm threads build) and natively through cplay serve, one after the
 // other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './deadlock.css';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import lockOrders from 'cpp-region:core/src/deadlock_board.cpp:lock-orders';
 import tryLockBackoff from 'cpp-region:core/src/deadlock_board.cpp:try-lock-backoff';
 import { h, replaceChildren } from '../../ui/dom';
@@ -58,7 +59,6 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
       note.textContent = `Workers must be a whole number from ${MIN_WORKERS} to ${MAX_WORKERS}.`;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
     const options: DeadlockOptions = {
       workers: count,
       order: order.value as DeadlockOptions['order'],
@@ -66,9 +66,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
       rounds: DEFAULT_ROUNDS,
       hold_ms: DEFAULT_HOLD_MS,
     };
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
         replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly threads…'));
         replaceChildren(browserBody, outcomeView(await runBrowserDeadlock(ctx.wasmBase, options)));
@@ -78,11 +76,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
         const mode = nativeMode.value as 'threads' | 'processes';
         replaceChildren(nativeBody, outcomeView(await runNativeDeadlock(ctx.liveBase, { ...options, mode })));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
@@ -115,12 +109,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
       button,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Deadlock in this browser' }, h('h3', {}, 'In this browser (WebAssembly threads)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Deadlock natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
-    ),
+    sidesView({ label: 'Deadlock', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
     h('details', {}, h('summary', {}, 'C++: the two lock orders (what runs, natively and as WebAssembly)'), code('cpp', lockOrders), h('p', {}, 'try-lock: let go, back off, retry'), code('cpp', tryLockBackoff)),
     h('details', {}, h('summary', {}, 'Python: the same deadlock with threading.Lock'), code('python', DEADLOCK_PYTHON)),
   );

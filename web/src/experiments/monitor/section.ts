@@ -4,6 +4,7 @@
 // timelines grow while the run goes on. The C++ is cut from the source; the Python is the lesson's.
 import './monitor.css';
 import { claimJob, followJobLock } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import processChild from 'cpp-region:native/monitor/monitor_child.cpp:monitor-process-child';
 import processParent from 'cpp-region:native/monitor/monitor_processes.cpp:monitor-process-parent';
 import threadWorker from 'cpp-region:core/src/monitor_threads.cpp:monitor-thread-worker';
@@ -160,12 +161,7 @@ export function createMonitorSection(ctx: MonitorContext): HTMLElement {
       cancel,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Monitor in this browser' }, h('h3', {}, 'In this browser (Web Workers)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Monitor natively' }, h('h3', {}, 'Native (cplay serve, streamed)'), nativeBody),
-    ),
+    sidesView({ label: 'Monitor', browser: 'In this browser (Web Workers)', native: 'Native (cplay serve, streamed)' }, browserBody, nativeBody),
     h(
       'details',
       {},

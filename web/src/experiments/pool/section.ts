@@ -4,7 +4,8 @@
 // serve's threads or child processes (fork or spawn). The C++ shown is cut from the core's source;
 // the Python is what a learner would write.
 import './pool.css';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import freshThreads from 'cpp-region:core/src/pool_threads.cpp:fresh-threads';
 import poolThreads from 'cpp-region:core/src/pool_threads.cpp:pool-threads';
 import poolTask from 'cpp-region:core/include/playground/pool.hpp:pool-task';
@@ -81,10 +82,7 @@ export function createPoolSection(ctx: PoolContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
         replaceChildren(wasm.body, h('p', { class: 'idle' }, 'Running the core’s threads in WebAssembly…'));
         replaceChildren(wasm.body, outcomeView(await runWasmPool(ctx.wasmBase, options), 'threads'));
@@ -97,11 +95,7 @@ export function createPoolSection(ctx: PoolContext): HTMLElement {
         replaceChildren(native.body, h('p', { class: 'idle' }, 'Asking cplay serve…'));
         replaceChildren(native.body, outcomeView(await runNativePool(ctx.liveBase, options), options.mode === 'processes' ? 'processes' : 'threads'));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
@@ -136,12 +130,7 @@ export function createPoolSection(ctx: PoolContext): HTMLElement {
       button,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Pools in this browser' }, h('h3', {}, 'In this browser'), wasm.element, workersSide.element),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Pools natively' }, h('h3', {}, 'Native (cplay serve)'), native.element),
-    ),
+    sidesView({ label: 'Pools', browser: 'In this browser' }, [wasm.element, workersSide.element], native.element),
     h(
       'details',
       {},

@@ -3,7 +3,8 @@
 // one after the other. The C++ shown is cut from the core's source; the Python is what a learner
 // would write.
 import './semaphore.css';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import semaphoreAsync from 'cpp-region:core/src/semaphore_async.cpp:semaphore-async';
 import semaphoreThreads from 'cpp-region:core/src/semaphore_threads.cpp:semaphore-threads';
 import { h, replaceChildren } from '../../ui/dom';
@@ -78,10 +79,7 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
       note.textContent = options;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (options.mode === 'threads' && !ctx.threads) {
         replaceChildren(browserBody, h('p', { class: 'error', role: 'alert' }, 'Threads mode needs the WebAssembly threads build, which needs a cross-origin isolated page; choose async to run here.'));
       } else {
@@ -92,11 +90,7 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
         replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
         replaceChildren(nativeBody, outcomeView(await runNativeSemaphore(ctx.liveBase, options)));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
@@ -130,12 +124,7 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
       button,
       note,
     ),
-    h(
-      'div',
-      { class: 'sides' },
-      h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'Semaphore in this browser' }, h('h3', {}, 'In this browser (WebAssembly)'), browserBody),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Semaphore natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
-    ),
+    sidesView({ label: 'Semaphore', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
     h('details', {}, h('summary', {}, 'C++: a download in threads, with std::counting_semaphore (what runs, natively and as WebAssembly)'), code('cpp', semaphoreThreads), h('p', {}, 'The same download as a coroutine, with the core’s async semaphore'), code('cpp', semaphoreAsync)),
     h('details', {}, h('summary', {}, 'Python: threading.Semaphore and asyncio.Semaphore'), code('python', SEMAPHORE_PYTHON)),
   );

@@ -1,7 +1,7 @@
 // The experiment "fork vs spawn: what a child inherits": the native side (cplay serve, when live)
 // and this browser, run one after the other, never at once (they share the cores).
 import './start-methods.css';
-import { claimJob, followJobLock } from '../job-lock-view';
+import { followJobLock, runAsJob } from '../job-lock-view';
 import { h, replaceChildren } from '../../ui/dom';
 import { messageOf } from '../../ui/failure';
 import type { JobLock } from '../../ui/page-context';
@@ -59,10 +59,7 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
       note.textContent = `Workers per kind must be a whole number from ${MIN_WORKERS} to ${MAX_WORKERS}.`;
       return;
     }
-    if (!claimJob(ctx.jobs, JOB, note)) return;
-    section.dataset.busy = 'true';
-    note.textContent = 'Running…';
-    try {
+    await runAsJob(ctx.jobs, JOB, section, note, async () => {
       replaceChildren(browserBody, h('p', { class: 'idle' }, 'Starting Workers…'));
       try {
         replaceChildren(browserBody, browserTable(await runBrowserStartMethods(workers)));
@@ -74,11 +71,7 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
         const outcome = await runNativeStartMethods(ctx.liveBase, workers);
         replaceChildren(nativeBody, 'report' in outcome ? nativeTable(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error));
       }
-      note.textContent = '';
-    } finally {
-      section.dataset.busy = 'false';
-      ctx.jobs.release(JOB);
-    }
+    });
   };
   button.addEventListener('click', () => void run());
   // One run at a time on the page: the cards' runs would skew these timings, and these theirs.
