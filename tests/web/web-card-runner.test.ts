@@ -170,3 +170,13 @@ describe('CardRunner shows every failure', () => {
     expect(view.showFailure).not.toHaveBeenCalledWith(expect.any(String));
   });
 });
+
+describe('CardRunner and the io card’s http source', () => {
+  it('says the page must be served by cplay serve, and never asks the WebAssembly core', async () => {
+    const { runner, view, runtime } = runnerWith(async (request) => ({ report: report(request, {}) }));
+    const request: RunRequest = { demo: 'io', mode: 'async', workers: 3, params: { tasks: 3, latency_ms: 10, source: 'http', bytes: 16 } };
+    await runner.exclusive('Run', async () => void (await runner.browser(request)));
+    expect(runtime.run).not.toHaveBeenCalled();
+    expect(view.browser.showError).toHaveBeenCalledWith({ schema: 1, error: { code: 'page-error', message: expect.stringMatching(/needs the page served by cplay serve/) } });
+  });
+});
