@@ -12,6 +12,7 @@
 #include "common/progress.hpp"
 #include "io_http/loopback_fetch.hpp"
 #include "io_http/loopback_server.hpp"
+#include "io_http/payload_server_process.hpp"
 
 namespace cplay {
 
@@ -61,20 +62,23 @@ playground::Report execute(const playground::Request& request, const ExecuteOpti
 
   // io --source http: a payload server of this run's own on a loopback port, stopped and joined
   // when the run ends however it ends (declared before the run's helpers, so destroyed after).
-  std::optional<LoopbackPayloadServer> payload_server;
-  std::optional<LoopbackHttpBackend> http;
-  if (request.demo == playground::Demo::Io && request.params.source == playground::WaitSource::Http) {
-    payload_server.emplace(request.params.tasks);
-    hooks.io = &http.emplace(payload_server->port());
-  }
+  const bool http_source = request.demo == playground::Demo::Io && request.params.source == playground::WaitSource::Http;
 
   if (request.mode == Mode::Processes) {
     // No helper thread here: children are forked, and a forked child of a multithreaded parent
-    // inherits locks in unknown states. The runner's poll loop draws instead.
+    // inherits locks in unknown states. The runner's poll loop draws instead, and the payload
+    // server's threads live in a process of their own.
+    std::optional<PayloadServerProcess> payload_server;
     ProcessOptions process_options;
     if (line) process_options.on_tick = [&line] { line->draw(); };
-    if (payload_server) process_options.payload_port = payload_server->port();
+    if (http_source) process_options.payload_port = payload_server.emplace(request.params.tasks).port();
     return run_processes(request, hooks, process_options);
+  }
+  std::optional<LoopbackPayloadServer> payload_server;
+  std::optional<LoopbackHttpBackend> http;
+  if (http_source) {
+    payload_server.emplace(request.params.tasks);
+    hooks.io = &http.emplace(payload_server->port());
   }
   std::optional<ProgressThread> drawer;
   if (line) drawer.emplace(*line);

@@ -9,8 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
@@ -103,6 +108,43 @@ TEST(IoHttp, ACancelledRunStopsItsFetchesAndItsServer) {
   request["params"]["latency_ms"] = 60'000;
   EXPECT_THROW(cplay::execute(cplay::parse_native_request(request), options), playground::RunError);
   canceller.join();
+}
+
+std::size_t threads_of(pid_t pid) {
+  std::error_code error;
+  std::size_t count = 0;
+  for (auto it = std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error);
+       !error && it != std::filesystem::directory_iterator(); it.increment(error))
+    ++count;
+  return count;
+}
+
+TEST(IoHttp, ProcessesModeForksFromASingleThreadedParent) {
+  // A child forked from a multithreaded parent inherits locks in unknown states: the payload
+  // server's threads must live in a process of their own, never in the parent that forks.
+  const std::string executable = CPLAY_EXECUTABLE;
+  std::vector<std::string> args = {executable, "io",  "--source", "http",          "--mode", "processes",
+                                   "--tasks",  "2",   "--latency-ms", "1500", "--start-method", "fork"};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t cplay = 0;
+  ASSERT_EQ(::posix_spawn(&cplay, executable.c_str(), nullptr, nullptr, argv.data(), environ), 0);
+  // Wait until the server and both workers are there, then look at every process of the run.
+  std::vector<pid_t> children;
+  for (int i = 0; i < 400 && children.size() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    children = cplay::testing::children_of(cplay);
+  }
+  ASSERT_EQ(children.size(), 3u) << "the payload server and two workers";
+  EXPECT_EQ(threads_of(cplay), 1u) << "the parent that forks has one thread";
+  std::size_t multithreaded = 0;
+  for (pid_t child : children) multithreaded += threads_of(child) > 1 ? 1 : 0;
+  EXPECT_GE(multithreaded, 1u) << "the payload server's process holds its threads";
+  int status = 0;
+  ASSERT_EQ(::waitpid(cplay, &status, 0), cplay);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_TRUE(cplay::testing::children_of(cplay).empty());
 }
 
 // ---- the payload endpoint ----
