@@ -20,6 +20,7 @@
 #include "playground/report_json.hpp"
 #include "server/serve.hpp"
 #include "cli/queue_command.hpp"
+#include "cli/pool_command.hpp"
 #include "cli/semaphore_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/start_methods_command.hpp"
@@ -128,6 +129,7 @@ int cli_main(int argc, char** argv) {
   add_deadlock_command(app, action);
   add_semaphore_command(app, action);
   add_async_command(app, action);
+  add_pool_command(app, action);
   add_barrier_command(app, action);
   add_monitor_command(app, action);
 
