@@ -6,6 +6,7 @@
 #include <future>
 #include <thread>
 
+#include "api_support.hpp"
 #include "server/api.hpp"
 #include "native_support.hpp"
 #include "playground/report_json.hpp"
@@ -24,11 +25,7 @@ std::string long_wait_in(const std::string& mode) {
 }
 
 // Job processes and spawned workers must run the real cplay: this test binary has no `__job`.
-cplay::ApiLimits test_limits() {
-  cplay::ApiLimits limits;
-  limits.executable = CPLAY_EXECUTABLE;
-  return limits;
-}
+using cplay::testing::test_limits;
 
 std::string cancel_body(const std::string& id) { return R"({"job":")" + id + R"("})"; }
 

@@ -3,18 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "native_support.hpp"
+#include "api_support.hpp"
 #include "server/api.hpp"
 
 namespace {
 
 using cplay::testing::expect_no_children_left;
 
-// The job process must run the real cplay: this test binary has no `__job`.
-cplay::ApiLimits test_limits() {
-  cplay::ApiLimits limits;
-  limits.executable = CPLAY_EXECUTABLE;
-  return limits;
-}
+using cplay::testing::test_limits;
 
 TEST(AsyncApi, AnswersEachScenarioAndTheRaceAsAReport) {
   cplay::ApiHandler api(test_limits());

@@ -10,6 +10,7 @@
 
 #include "monitor_checks.hpp"
 #include "native_support.hpp"
+#include "api_support.hpp"
 #include "server/api.hpp"
 
 namespace {
@@ -17,12 +18,7 @@ namespace {
 using cplay::testing::expect_no_children_left;
 using nlohmann::json;
 
-// The job process must run the real cplay: this test binary has no `__job`.
-cplay::ApiLimits test_limits() {
-  cplay::ApiLimits limits;
-  limits.executable = CPLAY_EXECUTABLE;
-  return limits;
-}
+using cplay::testing::test_limits;
 
 TEST(MonitorApi, BadInputIs400WithTheCliMessage) {
   cplay::ApiHandler api(test_limits());

@@ -6,6 +6,7 @@
 #include <future>
 #include <thread>
 
+#include "api_support.hpp"
 #include "server/api.hpp"
 #include "native_support.hpp"
 
@@ -14,12 +15,7 @@ namespace {
 using namespace std::chrono_literals;
 using cplay::testing::expect_no_children_left;
 
-// The job process must run the real cplay: this test binary has no `__job`.
-cplay::ApiLimits test_limits() {
-  cplay::ApiLimits limits;
-  limits.executable = CPLAY_EXECUTABLE;
-  return limits;
-}
+using cplay::testing::test_limits;
 
 TEST(StartMethodsApi, AnswersTheReportOfAJobProcess) {
   cplay::ApiHandler api(test_limits());
