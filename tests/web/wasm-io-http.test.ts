@@ -2,7 +2,7 @@
 // in validate() and run() with a message that says where it works, and stay usable afterwards.
 import { describe, expect, it } from 'vitest';
 
-import type { Request } from '../../wasm/js/types';
+import { isErrorReport, type Request } from '../../wasm/js/types';
 import { loadBothBuilds } from './wasm-builds';
 
 const HTTP: Request = { demo: 'io', mode: 'async', params: { tasks: 2, latency_ms: 1, source: 'http', bytes: 10 } };
@@ -23,6 +23,7 @@ describe('io --source http in WebAssembly', () => {
   it('still runs the sleeping source, with no http fields in its report', () => {
     const report = builds.single.run({ demo: 'io', mode: 'async', params: { tasks: 2, latency_ms: 1, source: 'sleep' } });
     expect(report).toMatchObject({ demo: 'io', result: { tasks: 2, completed: 2 } });
-    expect((report as { result: Record<string, unknown> }).result).not.toHaveProperty('total_bytes');
+    if (isErrorReport(report)) throw new Error(report.error.message);
+    expect(report.result).not.toHaveProperty('total_bytes');
   });
 });
