@@ -2,7 +2,8 @@
 // turn number (the bounded queue of D. Vyukov): a producer claims the next free position with a
 // compare-and-swap on the tail, writes its message, then publishes the slot by bumping its turn;
 // the consumer takes a slot only once its turn says it is written, and frees it for the producer
-// one lap later. No lock, so the page, which may never block, can consume. A full ring makes its
+// one lap later. Turns count twice per position (2p: free for position p, 2p + 1: holds it), so
+// "written" and "freed" differ even in a ring of one slot, where p + 1 would mean both. No lock, so the page, which may never block, can consume. A full ring makes its
 // producer sleep in Atomics.wait (a Worker may block) until the consumer frees a slot; an empty
 // ring makes the page wait with Atomics.waitAsync. Both waits re-check a generation counter, so a
 // wake-up between the check and the wait is never lost.
@@ -35,7 +36,7 @@ export class SharedRing {
     const words = CONTROL_WORDS + capacity * (1 + SLOT_HEADER_WORDS);
     const buffer = new SharedArrayBuffer(words * 4 + capacity * slotBytes);
     const ring = new SharedRing(buffer, capacity, slotBytes);
-    for (let slot = 0; slot < capacity; slot += 1) Atomics.store(ring.turns, slot, slot);
+    for (let slot = 0; slot < capacity; slot += 1) Atomics.store(ring.turns, slot, 2 * slot);
     return ring;
   }
 
@@ -58,15 +59,15 @@ export class SharedRing {
       const position = Atomics.load(this.control, TAIL);
       const slot = position % this.capacity;
       const turn = Atomics.load(this.turns, slot);
-      if (turn < position) return false; // the consumer has not freed this slot since the last lap
-      if (turn > position) continue; // another producer claimed it: read the tail again
+      if (turn < 2 * position) return false; // the consumer has not freed this slot since the last lap
+      if (turn > 2 * position) continue; // another producer claimed it: read the tail again
       if (Atomics.compareExchange(this.control, TAIL, position, position + 1) !== position) continue;
       this.headers[slot * SLOT_HEADER_WORDS] = producer;
       this.headers[slot * SLOT_HEADER_WORDS + 1] = sequence;
       this.headers[slot * SLOT_HEADER_WORDS + 2] = payload.length;
       this.bytes.set(payload, slot * this.slotBytes);
       // Publishing: the store orders the writes above before the consumer's load of the turn.
-      Atomics.store(this.turns, slot, position + 1);
+      Atomics.store(this.turns, slot, 2 * position + 1);
       const held = position + 1 - Atomics.load(this.control, HEAD);
       for (let most = Atomics.load(this.control, MOST); held > most; most = Atomics.load(this.control, MOST))
         if (Atomics.compareExchange(this.control, MOST, most, held) === most) break;
@@ -79,23 +80,26 @@ export class SharedRing {
   tryPop(): RingMessage | null {
     const position = Atomics.load(this.control, HEAD);
     const slot = position % this.capacity;
-    if (Atomics.load(this.turns, slot) !== position + 1) return null;
+    if (Atomics.load(this.turns, slot) !== 2 * position + 1) return null;
     const producer = this.headers[slot * SLOT_HEADER_WORDS]!;
     const sequence = this.headers[slot * SLOT_HEADER_WORDS + 1]!;
     const length = this.headers[slot * SLOT_HEADER_WORDS + 2]!;
     // TextDecoder refuses views of shared memory: copy the payload out first.
     const payload = new TextDecoder().decode(this.bytes.slice(slot * this.slotBytes, slot * this.slotBytes + length));
     Atomics.store(this.control, HEAD, position + 1);
-    Atomics.store(this.turns, slot, position + this.capacity); // free for the next lap
+    Atomics.store(this.turns, slot, 2 * (position + this.capacity)); // free for the next lap
     this.signal(FREED);
     return { producer, sequence, payload };
   }
 
-  /** Producer side: blocks (Atomics.wait, Workers only) until a slot may be free, at most timeoutMs. */
-  waitForRoom(timeoutMs: number): void {
+  /**
+   * Producer side: blocks (Atomics.wait, Workers only) until a slot may be free, at most timeoutMs.
+   * Says why it returned: 'room' without waiting, else Atomics.wait's answer.
+   */
+  waitForRoom(timeoutMs: number): 'room' | 'ok' | 'not-equal' | 'timed-out' {
     const generation = Atomics.load(this.control, FREED);
-    if (!this.full()) return;
-    Atomics.wait(this.control, FREED, generation, timeoutMs);
+    if (!this.full()) return 'room';
+    return Atomics.wait(this.control, FREED, generation, timeoutMs);
   }
 
   /** Consumer side: resolves once a message may be ready or a producer finished, at most timeoutMs. */
@@ -124,12 +128,12 @@ export class SharedRing {
   /** True when the consumer's next slot is written. */
   hasMessage(): boolean {
     const position = Atomics.load(this.control, HEAD);
-    return Atomics.load(this.turns, position % this.capacity) === position + 1;
+    return Atomics.load(this.turns, position % this.capacity) === 2 * position + 1;
   }
 
   private full(): boolean {
     const position = Atomics.load(this.control, TAIL);
-    return Atomics.load(this.turns, position % this.capacity) < position;
+    return Atomics.load(this.turns, position % this.capacity) < 2 * position;
   }
 
   private signal(generation: number): void {
