@@ -30,7 +30,7 @@ constexpr NameTable<AsyncEventKind> kKindNames{kKinds};
 
 // Small on purpose: every event of every coroutine is shown on a timeline (the race writes four
 // per increment with the lock), and all four scenarios together wait at most about 2 x 2000 ms.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_async_control_specs() {
   using enum ParamKind;
   const AsyncControlOptions defaults{};
   return {
@@ -65,7 +65,7 @@ const NameTable<AsyncSync>& async_sync_names() { return kSyncNames; }
 const NameTable<AsyncEventKind>& async_event_kind_names() { return kKindNames; }
 
 const std::vector<ParamSpec>& async_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_async_control_specs();
   return specs;
 }
 

@@ -15,7 +15,7 @@ constexpr std::array<Named<BarrierSync>, 3> kSyncs{
 constexpr NameTable<BarrierSync> kSyncNames{kSyncs};
 
 // The defaults are BarrierOptions' initializers, written down once.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_barrier_specs() {
   using enum ParamKind;
   const BarrierOptions defaults{};
   return {
@@ -38,7 +38,7 @@ std::vector<ParamSpec> make_specs() {
 const NameTable<BarrierSync>& barrier_sync_names() { return kSyncNames; }
 
 const std::vector<ParamSpec>& barrier_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_barrier_specs();
   return specs;
 }
 

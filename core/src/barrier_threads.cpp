@@ -17,7 +17,7 @@ namespace playground {
 namespace {
 
 // What one worker saw; only its own thread writes it, and the main thread reads it after the join.
-struct alignas(64) WorkerLog {
+struct alignas(64) BarrierWorkerLog {
   std::uint64_t stale_reads = 0;
   double waited_ms = 0;
   double last_finish_ms = 0;  // join: when this phase's work ended, from the run's start
@@ -27,7 +27,7 @@ struct alignas(64) WorkerLog {
 struct Run {
   const BarrierOptions& options;
   BarrierGrid grid;
-  std::vector<WorkerLog> logs;
+  std::vector<BarrierWorkerLog> logs;
   double origin_ms;
 
   explicit Run(const BarrierOptions& o)
@@ -39,7 +39,7 @@ struct Run {
 
   // One worker's phase: read row p-1, work, write its cell of row p.
   void work_phase(std::size_t worker, std::size_t phase) {
-    WorkerLog& log = logs[worker];
+    BarrierWorkerLog& log = logs[worker];
     const double start = since_start();
     const CellStep step = compute_cell(grid, phase, worker);
     std::this_thread::sleep_for(std::chrono::milliseconds(barrier_work_ms(options, worker)));
@@ -110,7 +110,7 @@ void run_long_lived(Run& run, bool meet) {
     for (std::size_t w = 0; w < n; ++w)
       threads.start([&run, &phase_end, &gate, meet, w] {
         if (!gate.wait()) return;
-        WorkerLog& log = run.logs[w];
+        BarrierWorkerLog& log = run.logs[w];
         // snippet-begin: barrier-wait
         for (std::size_t p = 1; p <= run.options.phases; ++p) {
           run.work_phase(w, p);  // reads row p-1, works, writes its cell of row p
@@ -144,7 +144,7 @@ std::vector<BarrierPhaseCost> run_join_per_phase(Run& run) {
     const double joined = run.since_start();
     // snippet-end: join-per-phase
     double last_finish = 0;
-    for (const WorkerLog& log : run.logs) last_finish = std::max(last_finish, log.last_finish_ms);
+    for (const BarrierWorkerLog& log : run.logs) last_finish = std::max(last_finish, log.last_finish_ms);
     costs.push_back({p, started - before_start, std::max(0.0, joined - last_finish)});
   }
   return costs;
@@ -176,7 +176,7 @@ BarrierReport run_barrier_threads(const BarrierOptions& options) {
   for (std::uint64_t cell : report.reference_row) report.reference_checksum += cell;
 
   for (std::size_t w = 0; w < options.workers; ++w) {
-    const WorkerLog& log = run.logs[w];
+    const BarrierWorkerLog& log = run.logs[w];
     report.workers.push_back({w, barrier_work_ms(options, w), log.stale_reads, log.waited_ms});
     report.stale_reads += log.stale_reads;
     report.events.insert(report.events.end(), log.events.begin(), log.events.end());

@@ -10,23 +10,23 @@
 namespace playground {
 namespace {
 
-constexpr std::array<Named<DeadlockMode>, 2> kModes{
+constexpr std::array<Named<DeadlockMode>, 2> kDeadlockModes{
     {{DeadlockMode::Threads, "threads"}, {DeadlockMode::Processes, "processes"}}};
 constexpr std::array<Named<LockOrder>, 2> kOrders{{{LockOrder::Opposite, "opposite"}, {LockOrder::Consistent, "consistent"}}};
 constexpr std::array<Named<LockStrategy>, 2> kStrategies{
     {{LockStrategy::Block, "block"}, {LockStrategy::TryLock, "try-lock"}}};
 
-constexpr NameTable<DeadlockMode> kModeNames{kModes};
+constexpr NameTable<DeadlockMode> kDeadlockModeNames{kDeadlockModes};
 constexpr NameTable<LockOrder> kOrderNames{kOrders};
 constexpr NameTable<LockStrategy> kStrategyNames{kStrategies};
 
 // The defaults are DeadlockOptions' initializers, written down once.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_deadlock_specs() {
   using enum ParamKind;
   const DeadlockOptions defaults{};
   return {
-      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kModeNames.names(),
-       .default_choice = kModeNames.name(defaults.mode), .help = "threads, or processes sharing mutexes in shared memory"},
+      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kDeadlockModeNames.names(),
+       .default_choice = kDeadlockModeNames.name(defaults.mode), .help = "threads, or processes sharing mutexes in shared memory"},
       {.key = "workers", .flag = "--workers", .min = 2, .max = kMaxDeadlockWorkers, .default_number = defaults.workers,
        .help = "workers, and as many locks: worker i takes lock i and lock i+1 (mod N)"},
       {.key = "order", .flag = "--order", .kind = Choice, .choices = kOrderNames.names(),
@@ -44,12 +44,12 @@ std::vector<ParamSpec> make_specs() {
 
 }  // namespace
 
-const NameTable<DeadlockMode>& deadlock_mode_names() { return kModeNames; }
+const NameTable<DeadlockMode>& deadlock_mode_names() { return kDeadlockModeNames; }
 const NameTable<LockOrder>& lock_order_names() { return kOrderNames; }
 const NameTable<LockStrategy>& lock_strategy_names() { return kStrategyNames; }
 
 const std::vector<ParamSpec>& deadlock_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_deadlock_specs();
   return specs;
 }
 
@@ -77,7 +77,7 @@ void validate_deadlock_options(const DeadlockOptions& options) {
 
 nlohmann::json deadlock_catalog_to_json() {
   nlohmann::json params = experiment_params_to_json(deadlock_param_specs());
-  return {{"modes", kModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_serial_ms", kMaxDeadlockSerialMs}}}};
+  return {{"modes", kDeadlockModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_serial_ms", kMaxDeadlockSerialMs}}}};
 }
 
 }  // namespace playground

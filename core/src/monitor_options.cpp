@@ -10,25 +10,25 @@
 namespace playground {
 namespace {
 
-constexpr std::array<Named<MonitorMode>, 3> kModes{
+constexpr std::array<Named<MonitorMode>, 3> kMonitorModes{
     {{MonitorMode::Threads, "threads"}, {MonitorMode::Processes, "processes"}, {MonitorMode::Async, "async"}}};
-constexpr NameTable<MonitorMode> kModeNames{kModes};
-constexpr std::array<Named<StartMethod>, 2> kStartMethods{{{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
-constexpr NameTable<StartMethod> kStartMethodNames{kStartMethods};
+constexpr NameTable<MonitorMode> kMonitorModeNames{kMonitorModes};
+constexpr std::array<Named<StartMethod>, 2> kMonitorStartMethods{{{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
+constexpr NameTable<StartMethod> kMonitorStartMethodNames{kMonitorStartMethods};
 
 constexpr const char* kDurationsHelp =
     "how long each worker waits, in ms, comma-separated: one worker per value, named A, B, C...";
 
 // The defaults are MonitorOptions' initializers, written down once.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_monitor_specs() {
   using enum ParamKind;
   const MonitorOptions defaults{};
   return {
-      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kModeNames.names(),
-       .default_choice = kModeNames.name(defaults.mode),
+      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kMonitorModeNames.names(),
+       .default_choice = kMonitorModeNames.name(defaults.mode),
        .help = "threads: a std::thread each; processes: a child process each; async: a coroutine each on one event loop"},
-      {.key = "start_method", .flag = "--start-method", .kind = Choice, .choices = kStartMethodNames.names(),
-       .default_choice = kStartMethodNames.name(defaults.start_method),
+      {.key = "start_method", .flag = "--start-method", .kind = Choice, .choices = kMonitorStartMethodNames.names(),
+       .default_choice = kMonitorStartMethodNames.name(defaults.start_method),
        .help = "processes mode: fork, or spawn (posix_spawn of cplay itself)"},
       {.key = "interval_ms", .flag = "--interval-ms", .min = 50, .max = 5000, .default_number = defaults.interval_ms,
        .help = "how often the parent checks who is alive, in ms"},
@@ -46,11 +46,11 @@ std::string durations_text(const std::vector<std::uint64_t>& durations) {
 
 }  // namespace
 
-const NameTable<MonitorMode>& monitor_mode_names() { return kModeNames; }
-const NameTable<StartMethod>& monitor_start_method_names() { return kStartMethodNames; }
+const NameTable<MonitorMode>& monitor_mode_names() { return kMonitorModeNames; }
+const NameTable<StartMethod>& monitor_start_method_names() { return kMonitorStartMethodNames; }
 
 const std::vector<ParamSpec>& monitor_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_monitor_specs();
   return specs;
 }
 
@@ -98,8 +98,8 @@ nlohmann::json monitor_catalog_to_json() {
                               {"min_items", 1},
                               {"max_items", kMaxMonitorWorkers},
                               {"default", defaults.durations_ms}};
-  return {{"modes", kModeNames.names()},
-          {"start_methods", kStartMethodNames.names()},
+  return {{"modes", kMonitorModeNames.names()},
+          {"start_methods", kMonitorStartMethodNames.names()},
           {"params", experiment_params_to_json(monitor_param_specs())},
           {"lists", nlohmann::json::array({std::move(durations)})}};
 }

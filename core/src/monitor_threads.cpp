@@ -18,7 +18,7 @@ using Ms = std::chrono::duration<double, std::milli>;
 // What the workers and the parent share. One mutex orders everything: a worker's report and its
 // alive flag change together, so a sample taken under the lock never disagrees with the events
 // emitted before it.
-struct Board {
+struct MonitorBoard {
   std::mutex mutex;
   std::condition_variable changed;
   std::vector<MonitorEvent> reported;  // by workers, not yet emitted by the parent
@@ -28,7 +28,7 @@ struct Board {
 };
 
 // snippet-begin: monitor-thread-worker
-void worker(Board& board, std::size_t index, std::uint64_t duration_ms, double origin) {
+void monitor_worker(MonitorBoard& board, std::size_t index, std::uint64_t duration_ms, double origin) {
   const std::string name = monitor_worker_name(index);
   std::unique_lock lock(board.mutex);
   board.alive[index] = 1;
@@ -43,7 +43,7 @@ void worker(Board& board, std::size_t index, std::uint64_t duration_ms, double o
 }
 // snippet-end: monitor-thread-worker
 
-MonitorEvent sample(const Board& board, double t_ms) {
+MonitorEvent sample_alive(const MonitorBoard& board, double t_ms) {
   MonitorEvent event;  // kind Sample
   event.t_ms = t_ms;
   for (std::size_t i = 0; i < board.alive.size(); ++i)
@@ -59,13 +59,13 @@ constexpr double kCancelPollMs = 20;
 MonitorReport run_monitor_threads(const MonitorOptions& options, const MonitorHooks& hooks) {
   MonitorLog log(options, hooks);
   const std::size_t count = options.durations_ms.size();
-  Board board;
+  MonitorBoard board;
   board.alive.assign(count, 0);
   std::vector<std::thread> threads;
   threads.reserve(count);
   // Joins every started thread however the parent leaves (done, a throwing sink, a cancel).
   struct Joiner {
-    Board& board;
+    MonitorBoard& board;
     std::vector<std::thread>& threads;
     ~Joiner() {
       {
@@ -78,7 +78,7 @@ MonitorReport run_monitor_threads(const MonitorOptions& options, const MonitorHo
     }
   } joiner{board, threads};
   for (std::size_t i = 0; i < count; ++i)
-    threads.emplace_back(worker, std::ref(board), i, options.durations_ms[i], log.origin_ms());
+    threads.emplace_back(monitor_worker, std::ref(board), i, options.durations_ms[i], log.origin_ms());
 
   // snippet-begin: monitor-thread-parent
   const auto interval = static_cast<double>(options.interval_ms);
@@ -90,11 +90,11 @@ MonitorReport run_monitor_threads(const MonitorOptions& options, const MonitorHo
     for (MonitorEvent& event : board.reported) log.add(std::move(event));  // as they happened
     board.reported.clear();
     if (board.ended == count) {
-      log.add(sample(board, log.elapsed_ms()));  // the last check: nobody is alive
+      log.add(sample_alive(board, log.elapsed_ms()));  // the last check: nobody is alive
       break;
     }
     if (log.elapsed_ms() >= next_sample_ms) {
-      log.add(sample(board, log.elapsed_ms()));  // who is alive now, by each worker's flag
+      log.add(sample_alive(board, log.elapsed_ms()));  // who is alive now, by each worker's flag
       next_sample_ms += interval;
     }
     if (log.cancelled()) throw RunError("cancelled by a signal", "cancelled");  // ~Joiner stops and joins

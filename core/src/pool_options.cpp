@@ -10,22 +10,22 @@
 namespace playground {
 namespace {
 
-constexpr std::array<Named<PoolMode>, 2> kModes{{{PoolMode::Threads, "threads"}, {PoolMode::Processes, "processes"}}};
-constexpr NameTable<PoolMode> kModeNames{kModes};
+constexpr std::array<Named<PoolMode>, 2> kPoolModes{{{PoolMode::Threads, "threads"}, {PoolMode::Processes, "processes"}}};
+constexpr NameTable<PoolMode> kPoolModeNames{kPoolModes};
 // A browser Worker is the page's own side, not one of cplay's start methods.
-constexpr std::array<Named<StartMethod>, 2> kStartMethods{{{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
-constexpr NameTable<StartMethod> kStartMethodNames{kStartMethods};
+constexpr std::array<Named<StartMethod>, 2> kPoolStartMethods{{{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}}};
+constexpr NameTable<StartMethod> kPoolStartMethodNames{kPoolStartMethods};
 
 // The defaults are PoolOptions' initializers, written down once.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_pool_specs() {
   using enum ParamKind;
   const PoolOptions defaults{};
   return {
-      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kModeNames.names(),
-       .default_choice = kModeNames.name(defaults.mode),
+      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kPoolModeNames.names(),
+       .default_choice = kPoolModeNames.name(defaults.mode),
        .help = "threads: std::thread workers; processes: child processes fed through pipes (cplay only)"},
-      {.key = "start_method", .flag = "--start-method", .kind = Choice, .choices = kStartMethodNames.names(),
-       .default_choice = kStartMethodNames.name(defaults.start_method),
+      {.key = "start_method", .flag = "--start-method", .kind = Choice, .choices = kPoolStartMethodNames.names(),
+       .default_choice = kPoolStartMethodNames.name(defaults.start_method),
        .help = "processes mode: fork this process, or spawn a fresh cplay"},
       {.key = "tasks", .flag = "--tasks", .min = 1, .max = kMaxPoolTasks, .default_number = defaults.tasks,
        .help = "small tasks, M"},
@@ -45,11 +45,11 @@ void check_range(std::string_view key, std::uint64_t value) {
 
 }  // namespace
 
-const NameTable<PoolMode>& pool_mode_names() { return kModeNames; }
-const NameTable<StartMethod>& pool_start_method_names() { return kStartMethodNames; }
+const NameTable<PoolMode>& pool_mode_names() { return kPoolModeNames; }
+const NameTable<StartMethod>& pool_start_method_names() { return kPoolStartMethodNames; }
 
 const std::vector<ParamSpec>& pool_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_pool_specs();
   return specs;
 }
 
@@ -66,8 +66,8 @@ void validate_pool_options(const PoolOptions& options) {
   if (options.workers > options.tasks)
     throw ArgumentError("--workers must be an integer from 1 to --tasks (" + std::to_string(options.tasks) + ") (got " +
                         std::to_string(options.workers) + ")");
-  if (!kStartMethodNames.parse(kStartMethodNames.name(options.start_method)))
-    throw ArgumentError("--start-method must be one of " + kStartMethodNames.list());
+  if (!kPoolStartMethodNames.parse(kPoolStartMethodNames.name(options.start_method)))
+    throw ArgumentError("--start-method must be one of " + kPoolStartMethodNames.list());
   const std::uint64_t total = options.tasks * options.work;  // both at most their range: no overflow
   if (total > kMaxPoolTotalWork)
     throw ArgumentError("--tasks x --work must be at most " + std::to_string(kMaxPoolTotalWork) + " (got " +
@@ -75,8 +75,8 @@ void validate_pool_options(const PoolOptions& options) {
 }
 
 nlohmann::json pool_catalog_to_json() {
-  return {{"modes", kModeNames.names()},
-          {"start_methods", kStartMethodNames.names()},
+  return {{"modes", kPoolModeNames.names()},
+          {"start_methods", kPoolStartMethodNames.names()},
           {"params", experiment_params_to_json(pool_param_specs())},
           {"limits", {{"max_total_work", kMaxPoolTotalWork}}}};
 }

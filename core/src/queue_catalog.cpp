@@ -18,7 +18,7 @@ constexpr NameTable<QueueOrder> kOrderNames{kOrders};
 // Bounds keep a run short and inside a browser tab. A message stays under PIPE_BUF (4096 bytes
 // with its 4-byte frame header) so that in processes mode each one is a single atomic pipe write
 // and producers sharing the pipe never interleave their bytes.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_queue_specs() {
   using enum ParamKind;
   const QueueRequest request_defaults{};
   const QueueOptions& defaults = request_defaults.options;
@@ -53,7 +53,7 @@ const NameTable<QueueOrder>& queue_order_names() { return kOrderNames; }
 std::string_view to_string(QueueOrder order) { return kOrderNames.name(order); }
 
 const std::vector<ParamSpec>& queue_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_queue_specs();
   return specs;
 }
 

@@ -10,16 +10,16 @@
 namespace playground {
 namespace {
 
-constexpr std::array<Named<SemaphoreMode>, 2> kModes{{{SemaphoreMode::Threads, "threads"}, {SemaphoreMode::Async, "async"}}};
-constexpr NameTable<SemaphoreMode> kModeNames{kModes};
+constexpr std::array<Named<SemaphoreMode>, 2> kSemaphoreModes{{{SemaphoreMode::Threads, "threads"}, {SemaphoreMode::Async, "async"}}};
+constexpr NameTable<SemaphoreMode> kSemaphoreModeNames{kSemaphoreModes};
 
 // The defaults are SemaphoreOptions' initializers, written down once.
-std::vector<ParamSpec> make_specs() {
+std::vector<ParamSpec> make_semaphore_specs() {
   using enum ParamKind;
   const SemaphoreOptions defaults{};
   return {
-      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kModeNames.names(),
-       .default_choice = kModeNames.name(defaults.mode),
+      {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kSemaphoreModeNames.names(),
+       .default_choice = kSemaphoreModeNames.name(defaults.mode),
        .help = "threads: a thread per task and std::counting_semaphore; async: a coroutine per task on one event loop"},
       {.key = "tasks", .flag = "--tasks", .min = 1, .max = kMaxSemaphoreTasks, .default_number = defaults.tasks,
        .help = "simulated downloads, N"},
@@ -40,10 +40,10 @@ void check_range(std::string_view key, std::uint64_t value, std::uint64_t max) {
 
 }  // namespace
 
-const NameTable<SemaphoreMode>& semaphore_mode_names() { return kModeNames; }
+const NameTable<SemaphoreMode>& semaphore_mode_names() { return kSemaphoreModeNames; }
 
 const std::vector<ParamSpec>& semaphore_param_specs() {
-  static const std::vector<ParamSpec> specs = make_specs();
+  static const std::vector<ParamSpec> specs = make_semaphore_specs();
   return specs;
 }
 
@@ -85,7 +85,7 @@ void validate_semaphore_options(const SemaphoreOptions& options) {
 
 nlohmann::json semaphore_catalog_to_json() {
   nlohmann::json params = experiment_params_to_json(semaphore_param_specs());
-  return {{"modes", kModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_ideal_ms", kMaxSemaphoreIdealMs}}}};
+  return {{"modes", kSemaphoreModeNames.names()}, {"params", std::move(params)}, {"limits", {{"max_ideal_ms", kMaxSemaphoreIdealMs}}}};
 }
 
 }  // namespace playground

@@ -11,7 +11,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_async_command(const ExperimentFlags& flags) {
   const nlohmann::json request = flags.request_json();
   const playground::AsyncControlReport report = playground::run_async_control(playground::async_options_from_json(request));
   if (flags.json_output()) std::cout << playground::async_report_to_json(report).dump() << std::endl;
@@ -30,7 +30,7 @@ void add_async_command(CLI::App& app, std::function<int()>& action) {
   auto flags = std::make_shared<ExperimentFlags>(*command, playground::async_param_specs());
   command->footer("Exit status: 0 when every scenario ran and the race (if run) kept every update, 1 when the race\n"
                   "lost updates (--sync none with 2 or more tasks: the lesson, shown) or the run failed, 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_async_command(*flags); }; });
 }
 
 }  // namespace cplay

@@ -1,4 +1,5 @@
 #include "cli/async_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <cstdio>
 #include <string>
@@ -11,12 +12,6 @@ using playground::AsyncScenarioRun;
 
 // The race writes four events per increment with a lock: show the first ones and say how many.
 constexpr std::size_t kMostEventLines = 40;
-
-std::string ms_text(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f ms", ms);
-  return text;
-}
 
 std::string joined(const auto& values) {
   std::string out;

@@ -12,7 +12,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_barrier_command(const ExperimentFlags& flags) {
   const nlohmann::json request = flags.request_json();
   const playground::BarrierOptions options = playground::barrier_options_from_json(request);
   const playground::BarrierReport report = playground::run_barrier_threads(options);
@@ -30,7 +30,7 @@ void add_barrier_command(CLI::App& app, std::function<int()>& action) {
   auto flags = std::make_shared<ExperimentFlags>(*command, playground::barrier_param_specs());
   command->footer("Exit status: 0 when every cell matches the sequential reference, 1 when the answer is wrong\n"
                   "(phases overlapped and read unwritten cells), 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_barrier_command(*flags); }; });
 }
 
 }  // namespace cplay

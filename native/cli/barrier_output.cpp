@@ -1,4 +1,5 @@
 #include "cli/barrier_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,12 +11,6 @@ namespace {
 
 using playground::BarrierReport;
 using playground::BarrierSync;
-
-std::string ms_text(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f ms", ms);
-  return text;
-}
 
 void print_verdict(std::ostream& out, const BarrierReport& report) {
   const auto& o = report.options;

@@ -13,7 +13,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_deadlock_command(const ExperimentFlags& flags) {
   const nlohmann::json request = flags.request_json();
   const playground::DeadlockOptions options = playground::deadlock_options_from_json(request);
   const playground::DeadlockReport report = run_deadlock(options);
@@ -31,7 +31,7 @@ void add_deadlock_command(CLI::App& app, std::function<int()>& action) {
   auto flags = std::make_shared<ExperimentFlags>(*command, playground::deadlock_param_specs());
   command->footer("Exit status: 0 when every worker finished its rounds, 1 when the run deadlocked (the watchdog\n"
                   "reports the cycle and ends the run), 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_deadlock_command(*flags); }; });
 }
 
 }  // namespace cplay

@@ -1,4 +1,5 @@
 #include "cli/deadlock_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -25,12 +26,6 @@ std::string rounds_text(std::uint64_t done, std::uint64_t rounds, bool gave_up) 
   std::string text = std::to_string(done);
   (text += " of ") += std::to_string(rounds);
   if (gave_up) text += ", gave up";
-  return text;
-}
-
-std::string ms_text(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f ms", ms);
   return text;
 }
 

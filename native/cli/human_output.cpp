@@ -19,6 +19,18 @@ std::string format_duration(double ms) {
   return text;
 }
 
+std::string ms_text(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f ms", ms);
+  return text;
+}
+
+std::string fine_ms_text(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, ms < 10 ? "%.3f ms" : "%.1f ms", ms);
+  return text;
+}
+
 namespace {
 
 // Each demo's line, from its result's fields.

@@ -19,4 +19,10 @@ void print_race_summary(std::ostream&, const std::vector<playground::Report>&);
 // Milliseconds in a readable unit ("850.2 ms", "3.41 s").
 std::string format_duration(double ms);
 
+// Milliseconds with one decimal, for tables whose column stays in ms ("12.3 ms").
+std::string ms_text(double ms);
+
+// Like ms_text, with microseconds shown below 10 ms, where start and hand-off costs live ("0.042 ms").
+std::string fine_ms_text(double ms);
+
 }  // namespace cplay

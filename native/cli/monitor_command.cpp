@@ -30,7 +30,7 @@ struct MonitorFlags {
   CLI::Option* durations = nullptr;
 };
 
-int run(const MonitorFlags& given) {
+int run_monitor_command(const MonitorFlags& given) {
   nlohmann::json request = given.flags.request_json();
   if (given.durations->count() != 0) request["durations_ms"] = given.durations_text;
   const playground::MonitorOptions options = playground::monitor_options_from_json(request);
@@ -57,7 +57,7 @@ void add_monitor_command(CLI::App& app, std::function<int()>& action) {
   command->footer("With --json: one JSON line per event as it happens (started, ended, sample), then the report.\n"
                   "Ctrl-C stops every worker and reaps every child. Exit status: 0 when the run finished, 1 when it failed,\n"
                   "130 when cancelled, 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_monitor_command(*flags); }; });
 }
 
 }  // namespace cplay

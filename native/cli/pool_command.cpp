@@ -13,7 +13,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_pool_command(const ExperimentFlags& flags) {
   const nlohmann::json request = flags.request_json();
   const playground::PoolReport report = run_pool_experiment(playground::pool_options_from_json(request));
   if (flags.json_output()) std::cout << playground::pool_report_to_json(report).dump() << std::endl;
@@ -32,7 +32,7 @@ void add_pool_command(CLI::App& app, std::function<int()>& action) {
                   std::to_string(playground::kMaxPoolTotalWork) +
                   ".\nExit status: 0 when every task's result was right in both strategies, 1 when one was wrong or "
                   "the run failed, 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_pool_command(*flags); }; });
 }
 
 }  // namespace cplay

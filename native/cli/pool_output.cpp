@@ -10,16 +10,16 @@ namespace {
 
 using playground::PoolStrategyRun;
 
-constexpr std::size_t kLaneWidth = 60;
+constexpr std::size_t kPoolLaneWidth = 60;
 
 // '~' while a worker is starting (asked, not yet running), '#' while it runs a task; scaled to
 // the strategy's wall time.
 void print_lanes(std::ostream& out, const PoolStrategyRun& run, std::uint64_t lanes) {
   const double wall = std::max(run.wall_ms, 1e-9);
   const auto column = [&](double ms) {
-    return std::min(kLaneWidth - 1, static_cast<std::size_t>(std::max(0.0, ms) / wall * kLaneWidth));
+    return std::min(kPoolLaneWidth - 1, static_cast<std::size_t>(std::max(0.0, ms) / wall * kPoolLaneWidth));
   };
-  std::vector<std::string> rows(lanes, std::string(kLaneWidth, ' '));
+  std::vector<std::string> rows(lanes, std::string(kPoolLaneWidth, ' '));
   for (const auto& start : run.starts)
     for (std::size_t c = column(start.asked_ms); c <= column(start.running_ms); ++c) rows[start.worker][c] = '~';
   for (const auto& task : run.tasks)

@@ -21,7 +21,7 @@ struct Flags {
   CLI::Option* mode_option = nullptr;
 };
 
-int run(const Flags& flags) {
+int run_queue_command(const Flags& flags) {
   nlohmann::json body = flags.inputs.request_json();
   if (flags.mode_option->count() != 0) body["mode"] = flags.mode;
   const playground::QueueRequest request = playground::parse_queue_request(body);
@@ -45,7 +45,7 @@ void add_queue_command(CLI::App& app, std::function<int()>& action) {
       command->add_option("--mode", flags->mode, "threads: a queue with a mutex and two condition variables; "
                                                  "processes: a pipe between processes; default threads")
           ->type_name("threads|processes");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_queue_command(*flags); }; });
 }
 
 }  // namespace cplay

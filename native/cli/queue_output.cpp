@@ -1,4 +1,5 @@
 #include "cli/queue_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <cstdio>
 #include <string>
@@ -7,12 +8,6 @@ namespace cplay {
 namespace {
 
 using nlohmann::json;
-
-std::string ms_text(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, ms < 10 ? "%.3f ms" : "%.1f ms", ms);
-  return text;
-}
 
 void print_roles(std::ostream& out, const json& report) {
   out << "\nworker  role       messages      bytes   waits   waited\n";
@@ -24,7 +19,7 @@ void print_roles(std::ostream& out, const json& report) {
                   static_cast<unsigned long long>(role.at("messages").get<std::uint64_t>()),
                   static_cast<unsigned long long>(role.at("bytes").get<std::uint64_t>()),
                   static_cast<unsigned long long>(role.at("waits").get<std::uint64_t>()));
-    out << line << ms_text(role.at("wait_ms").get<double>()) << "\n";
+    out << line << fine_ms_text(role.at("wait_ms").get<double>()) << "\n";
   }
   out << "(a producer waits on a full queue, a consumer on an empty one)\n";
 }
@@ -35,14 +30,14 @@ void print_handoff(std::ostream& out, const json& handoff) {
       << handoff.at("pipe_capacity_bytes") << " bytes\n";
   if (handoff.at("outcome") == "deadlock") {
     out << "  the child (pid " << handoff.at("child_pid") << ") was still alive after "
-        << ms_text(handoff.at("child_alive_after_ms").get<double>()) << " of join, with "
+        << fine_ms_text(handoff.at("child_alive_after_ms").get<double>()) << " of join, with "
         << handoff.at("bytes_in_pipe") << " bytes stuck in the pipe: DEADLOCK\n"
         << "  the child waits for the pipe, the parent waits for the child; the child was "
         << handoff.at("child_end").get<std::string>() << "\n";
   } else {
     out << "  received " << handoff.at("bytes_received") << " bytes"
         << (handoff.at("result_intact").get<bool>() ? ", intact" : ", DAMAGED") << "; the child "
-        << handoff.at("child_end").get<std::string>() << "; " << ms_text(handoff.at("wall_ms").get<double>()) << "\n";
+        << handoff.at("child_end").get<std::string>() << "; " << fine_ms_text(handoff.at("wall_ms").get<double>()) << "\n";
   }
 }
 
@@ -63,7 +58,7 @@ void print_queue(std::ostream& out, const json& report) {
     out << ", through a queue of " << request.at("capacity") << "\n";
   }
   out << "sent " << result.at("messages_sent") << ", received " << result.at("messages_received") << " ("
-      << result.at("bytes_received") << " payload bytes) in " << ms_text(report.at("wall_ms").get<double>())
+      << result.at("bytes_received") << " payload bytes) in " << fine_ms_text(report.at("wall_ms").get<double>())
       << "; missing " << result.at("missing") << ", duplicates " << result.at("duplicates") << ", checksums "
       << result.at("checksum_sent").get<std::string>() << " / " << result.at("checksum_received").get<std::string>()
       << (result.at("exactly_once").get<bool>() ? ": every message exactly once" : ": MISMATCH") << "\n"

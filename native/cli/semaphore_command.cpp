@@ -12,7 +12,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_semaphore_command(const ExperimentFlags& flags) {
   const nlohmann::json request = flags.request_json();
   const playground::SemaphoreReport report = playground::run_semaphore(playground::semaphore_options_from_json(request));
   if (flags.json_output()) std::cout << playground::semaphore_report_to_json(report).dump() << std::endl;
@@ -30,7 +30,7 @@ void add_semaphore_command(CLI::App& app, std::function<int()>& action) {
   command->footer("Limits: --limit at most --tasks; ceil(--tasks / --limit) x --latency-ms, and with --sweep its sum over\n"
                   "K = 1 .. --tasks, at most " + std::to_string(playground::kMaxSemaphoreIdealMs) +
                   " ms. Exit status: 0 when the run finished, 1 when it failed, 2 for bad input.");
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_semaphore_command(*flags); }; });
 }
 
 }  // namespace cplay

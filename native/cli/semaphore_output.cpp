@@ -1,4 +1,5 @@
 #include "cli/semaphore_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,13 +10,7 @@ namespace {
 
 using playground::SemaphoreRun;
 
-constexpr std::size_t kLaneWidth = 48;
-
-std::string ms_text(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f ms", ms);
-  return text;
-}
+constexpr std::size_t kSemaphoreLaneWidth = 48;
 
 std::string ratio_text(const SemaphoreRun& run) {
   if (run.ideal_ms == 0) return "-";
@@ -26,9 +21,9 @@ std::string ratio_text(const SemaphoreRun& run) {
 
 // '.' waiting for a permit, '#' holding it, scaled to the run's wall time.
 std::string lane(const playground::SemaphoreTask& task, double wall_ms) {
-  std::string text(kLaneWidth, ' ');
+  std::string text(kSemaphoreLaneWidth, ' ');
   const auto column = [&](double ms) {
-    return std::min(kLaneWidth - 1, static_cast<std::size_t>(std::max(0.0, ms) / std::max(wall_ms, 1e-9) * kLaneWidth));
+    return std::min(kSemaphoreLaneWidth - 1, static_cast<std::size_t>(std::max(0.0, ms) / std::max(wall_ms, 1e-9) * kSemaphoreLaneWidth));
   };
   for (std::size_t c = column(task.asked_ms); c < column(task.acquired_ms); ++c) text[c] = '.';
   for (std::size_t c = column(task.acquired_ms); c <= column(task.released_ms); ++c) text[c] = '#';
@@ -42,7 +37,7 @@ void print_semaphore(std::ostream& out, const playground::SemaphoreReport& repor
   const SemaphoreRun& run = report.run;
   out << "semaphore: " << o.tasks << " downloads of " << o.latency_ms << " ms in "
       << playground::semaphore_mode_names().name(o.mode) << ", at most " << o.limit << " at once\n\n";
-  out << "task  |" << std::string(kLaneWidth, ' ') << "|  acquired   released\n";
+  out << "task  |" << std::string(kSemaphoreLaneWidth, ' ') << "|  acquired   released\n";
   for (const auto& task : run.tasks) {
     char times[64];
     std::snprintf(times, sizeof times, "%8.1f  %9.1f", task.acquired_ms, task.released_ms);

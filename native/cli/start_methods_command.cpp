@@ -11,7 +11,7 @@
 namespace cplay {
 namespace {
 
-int run(const ExperimentFlags& flags) {
+int run_start_methods_command(const ExperimentFlags& flags) {
   // The API's parser: the CLI and POST /api/start-methods refuse the same input with the same words.
   const StartMethodsOptions options = start_methods_options_from_json(flags.request_json());
   const nlohmann::json report = run_start_methods(options);
@@ -27,7 +27,7 @@ void add_start_methods_command(CLI::App& app, std::function<int()>& action) {
       "start-methods", "fork vs spawn: what a worker inherits from its parent, and what starting one costs");
   // Owned by the callback, which lives as long as `app`.
   auto flags = std::make_shared<ExperimentFlags>(*command, playground::start_methods_param_specs());
-  command->final_callback([&action, flags] { action = [flags] { return run(*flags); }; });
+  command->final_callback([&action, flags] { action = [flags] { return run_start_methods_command(*flags); }; });
 }
 
 }  // namespace cplay

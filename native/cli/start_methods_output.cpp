@@ -1,4 +1,5 @@
 #include "cli/start_methods_output.hpp"
+#include "cli/human_output.hpp"
 
 #include <cstdio>
 #include <iomanip>
@@ -37,12 +38,6 @@ std::string thread_cell(const json& row) {
                 std::to_string(threads) + (threads == 1 ? " thread here" : " threads here"));
 }
 
-std::string cost_cell(double ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, ms < 10 ? "%.3f ms" : "%.1f ms", ms);
-  return text;
-}
-
 }  // namespace
 
 void print_start_methods(std::ostream& out, const json& report) {
@@ -65,7 +60,7 @@ void print_start_methods(std::ostream& out, const json& report) {
           "start+join per worker");
   for (const json& row : report.at("kinds"))
     row_out(row.at("kind").get<std::string>(), std::to_string(row.at("pid").get<std::int64_t>()), variable_cell(row),
-            file_cell(row), thread_cell(row), cost_cell(row.at("start_join_ms_per_worker").get<double>()));
+            file_cell(row), thread_cell(row), fine_ms_text(row.at("start_join_ms_per_worker").get<double>()));
   out << "(start+join: " << report.at("workers") << " workers of each kind that do nothing, started, then joined,"
       << " timed as one batch)\n\n"
       << "A thread shares everything. fork copies the parent's memory and open descriptors, but only the thread\n"

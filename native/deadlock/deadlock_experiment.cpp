@@ -5,7 +5,7 @@
 
 namespace cplay {
 namespace {
-constexpr const char* kExperiment = "deadlock";
+constexpr const char* kDeadlockExperiment = "deadlock";
 }  // namespace
 
 playground::DeadlockReport run_deadlock(const playground::DeadlockOptions& options) {
@@ -14,11 +14,11 @@ playground::DeadlockReport run_deadlock(const playground::DeadlockOptions& optio
 }
 
 nlohmann::json deadlock_task(const playground::DeadlockOptions& options) {
-  return {{"experiment", kExperiment}, {"options", playground::deadlock_options_to_json(options)}};
+  return {{"experiment", kDeadlockExperiment}, {"options", playground::deadlock_options_to_json(options)}};
 }
 
 bool is_deadlock_task(const nlohmann::json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kDeadlockExperiment;
 }
 
 }  // namespace cplay

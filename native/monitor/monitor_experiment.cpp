@@ -6,15 +6,15 @@
 
 namespace cplay {
 namespace {
-constexpr const char* kExperiment = "monitor";
+constexpr const char* kMonitorExperiment = "monitor";
 }  // namespace
 
 nlohmann::json monitor_task(const playground::MonitorOptions& options) {
-  return {{"experiment", kExperiment}, {"options", playground::monitor_options_to_json(options)}};
+  return {{"experiment", kMonitorExperiment}, {"options", playground::monitor_options_to_json(options)}};
 }
 
 bool is_monitor_task(const nlohmann::json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kMonitorExperiment;
 }
 
 playground::MonitorReport run_monitor_native(const playground::MonitorOptions& options, playground::MonitorHooks hooks,

@@ -5,7 +5,7 @@
 
 namespace cplay {
 namespace {
-constexpr const char* kExperiment = "pool";
+constexpr const char* kPoolExperiment = "pool";
 }  // namespace
 
 playground::PoolReport run_pool_experiment(const playground::PoolOptions& options) {
@@ -14,11 +14,11 @@ playground::PoolReport run_pool_experiment(const playground::PoolOptions& option
 }
 
 nlohmann::json pool_task(const playground::PoolOptions& options) {
-  return {{"experiment", kExperiment}, {"options", playground::pool_options_to_json(options)}};
+  return {{"experiment", kPoolExperiment}, {"options", playground::pool_options_to_json(options)}};
 }
 
 bool is_pool_task(const nlohmann::json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kPoolExperiment;
 }
 
 }  // namespace cplay

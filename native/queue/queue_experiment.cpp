@@ -6,7 +6,7 @@
 namespace cplay {
 namespace {
 
-constexpr const char* kExperiment = "queue";
+constexpr const char* kQueueExperiment = "queue";
 
 }  // namespace
 
@@ -29,11 +29,11 @@ QueueRunReport run_queue(const playground::QueueRequest& request) {
 }
 
 nlohmann::json queue_task(const playground::QueueRequest& request) {
-  return {{"experiment", kExperiment}, {"options", playground::queue_request_to_json(request)}};
+  return {{"experiment", kQueueExperiment}, {"options", playground::queue_request_to_json(request)}};
 }
 
 bool is_queue_task(const nlohmann::json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kQueueExperiment;
 }
 
 }  // namespace cplay

@@ -4,15 +4,15 @@
 
 namespace cplay {
 namespace {
-constexpr const char* kExperiment = "semaphore";
+constexpr const char* kSemaphoreExperiment = "semaphore";
 }  // namespace
 
 nlohmann::json semaphore_task(const playground::SemaphoreOptions& options) {
-  return {{"experiment", kExperiment}, {"options", playground::semaphore_options_to_json(options)}};
+  return {{"experiment", kSemaphoreExperiment}, {"options", playground::semaphore_options_to_json(options)}};
 }
 
 bool is_semaphore_task(const nlohmann::json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kSemaphoreExperiment;
 }
 
 }  // namespace cplay

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kExperiment = "start-methods";
+constexpr const char* kStartMethodsExperiment = "start-methods";
 
 // The parent changes its global variable for the length of a run, and puts it back after.
 class ChangedMarker {
@@ -68,7 +68,7 @@ json run_start_methods(const StartMethodsOptions& options) {
   const double spawn_ms = spawn_start_join_ms(n, executable);
 
   return {{"schema", 1},
-          {"experiment", kExperiment},
+          {"experiment", kStartMethodsExperiment},
           {"workers", n},
           {"pid", playground::current_pid()},
           {"tid", playground::current_tid()},
@@ -91,11 +91,11 @@ StartMethodsOptions start_methods_options_from_json(const json& body) {
 }
 
 json start_methods_task(const StartMethodsOptions& options) {
-  return {{"experiment", kExperiment}, {"options", {{"workers", options.workers}}}};
+  return {{"experiment", kStartMethodsExperiment}, {"options", {{"workers", options.workers}}}};
 }
 
 bool is_start_methods_task(const json& task) {
-  return task.is_object() && task.contains("experiment") && task["experiment"] == kExperiment;
+  return task.is_object() && task.contains("experiment") && task["experiment"] == kStartMethodsExperiment;
 }
 
 }  // namespace cplay
