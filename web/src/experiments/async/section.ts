@@ -7,6 +7,8 @@ import asyncCancel from 'cpp-region:core/src/async_control_cancel.cpp:async-canc
 import asyncGather from 'cpp-region:core/src/async_control_gather.cpp:async-gather';
 import asyncRace from 'cpp-region:core/src/async_control_race.cpp:async-race';
 import asyncTimeout from 'cpp-region:core/src/async_control_cancel.cpp:async-timeout';
+import { busyNote, codeBlock, experimentCard, idleLine, nativeIdle, outcomeView, runButton, sideBody } from '../experiment-card';
+import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import { h, replaceChildren } from '../../ui/dom';
@@ -15,7 +17,7 @@ import { runBrowserAsync } from './browser-run';
 import { INCREMENTS, LATENCY_MS, SCENARIOS, SYNCS, TASKS, TIMEOUT_MS } from './limits';
 import { runNativeAsync } from './native-run';
 import { ASYNC_PYTHON } from './python';
-import type { AsyncOptions, AsyncOutcome } from './report';
+import type { AsyncOptions } from './report';
 import { asyncView } from './view';
 
 const JOB = 'async';
@@ -28,24 +30,6 @@ export interface AsyncContext {
   /** Whether this page may run the threads build (cross-origin isolated); either build runs this. */
   threads: boolean;
   jobs: JobLock;
-}
-
-function numberInput(id: string, range: { min: number; max: number; default: number }): HTMLInputElement {
-  return h('input', { type: 'number', id, min: range.min, max: range.max, step: 1, value: range.default, inputmode: 'numeric' });
-}
-
-function select(id: string, choices: readonly string[], value: string): HTMLSelectElement {
-  const element = h('select', { id }, ...choices.map((c) => h('option', { value: c }, c)));
-  element.value = value;
-  return element;
-}
-
-function outcomeView(outcome: AsyncOutcome): HTMLElement {
-  return 'report' in outcome ? asyncView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
-}
-
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
 }
 
 /** The options, or the problem with them in the core's words and ranges. */
@@ -61,20 +45,16 @@ function readOptions(scenario: string, sync: string, numbers: Record<'tasks' | '
 }
 
 export function createAsyncSection(ctx: AsyncContext): HTMLElement {
-  const scenario = select('async-scenario', SCENARIOS, 'all');
-  const sync = select('async-sync', SYNCS, 'none');
+  const scenario = choiceSelect('async-scenario', SCENARIOS, 'all');
+  const sync = choiceSelect('async-sync', SYNCS, 'none');
   const tasks = numberInput('async-tasks', TASKS);
   const latency = numberInput('async-latency', LATENCY_MS);
   const timeout = numberInput('async-timeout', TIMEOUT_MS);
   const increments = numberInput('async-increments', INCREMENTS);
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'async-browser' }, h('p', { class: 'idle' }, 'Not run yet.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'async-native' },
-    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay async'), ' in a terminal.'),
-  );
+  const button = runButton();
+  const note = busyNote();
+  const browserBody = sideBody('async-browser', idleLine('Not run yet.'));
+  const nativeBody = sideBody('async-native', nativeIdle(ctx.liveBase !== null, 'cplay async'));
 
   const run = async (): Promise<void> => {
     const options = readOptions(scenario.value, sync.value, {
@@ -88,64 +68,50 @@ export function createAsyncSection(ctx: AsyncContext): HTMLElement {
       return;
     }
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
-      replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly…'));
-      replaceChildren(browserBody, outcomeView(await runBrowserAsync(ctx.wasmBase, ctx.threads, options)));
+      replaceChildren(browserBody, idleLine('Running in WebAssembly…'));
+      replaceChildren(browserBody, outcomeView(await runBrowserAsync(ctx.wasmBase, ctx.threads, options), asyncView));
       if (ctx.liveBase) {
-        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
-        replaceChildren(nativeBody, outcomeView(await runNativeAsync(ctx.liveBase, options)));
+        replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
+        replaceChildren(nativeBody, outcomeView(await runNativeAsync(ctx.liveBase, options), asyncView));
       }
     });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-async', id: 'experiment-async', 'data-experiment': 'async', 'data-busy': 'false', 'aria-labelledby': 'async-title' },
-    h('h2', { id: 'async-title' }, 'Async control: gather, cancel, timeout, and a race across an await'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'async',
+    title: 'Async control: gather, cancel, timeout, and a race across an await',
+    explanation: [
       'Four lessons of one coroutine event loop, on one thread. gather awaits several tasks and hands back their results in the order the tasks were given, though here the last one given ends first. A cancel ends a task in the middle of its wait: the wait ends with "cancelled", and the task’s cleanup block still runs. A timeout around a slow task cancels it when the deadline passes, and waits for its cleanup.',
-    ),
-    h(
-      'p',
-      {},
       'The race: coroutines each read a shared counter, await sleep(0), then write back what they read plus one. Nothing runs at the same instant, yet updates are lost, because the await lets every other coroutine read the same value first: with K coroutines each round of K increments adds one. An async lock held across the read, the await and the write keeps every update. cplay async exits 1 when the race lost updates, as cplay barrier does for a wrong answer; here the page shows the count.',
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'async-scenario' }, 'Scenario '),
-      scenario,
-      h('label', { for: 'async-tasks' }, 'Tasks '),
-      tasks,
-      h('label', { for: 'async-latency' }, 'Latency ms '),
-      latency,
-      h('label', { for: 'async-timeout' }, 'Timeout ms '),
-      timeout,
-      h('label', { for: 'async-sync' }, 'Race sync '),
-      sync,
-      h('label', { for: 'async-increments' }, 'Increments '),
-      increments,
-      button,
-      note,
-    ),
-    sidesView({ label: 'Async control', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
-    h(
-      'details',
-      {},
-      h('summary', {}, 'C++: the coroutines on the core’s event loop (what runs, natively and as WebAssembly)'),
-      h('p', {}, 'gather'),
-      code('cpp', asyncGather),
-      h('p', {}, 'A task with its cleanup, cancelled in its wait'),
-      code('cpp', asyncCancel),
-      h('p', {}, 'wait_for with a deadline'),
-      code('cpp', asyncTimeout),
-      h('p', {}, 'The race: read, await, write'),
-      code('cpp', asyncRace),
-    ),
-    h('details', {}, h('summary', {}, 'Python: asyncio.gather, task.cancel() with finally, asyncio.wait_for, asyncio.Lock'), code('python', ASYNC_PYTHON)),
-  );
+    ],
+    fields: [
+      ['Scenario ', scenario],
+      ['Tasks ', tasks],
+      ['Latency ms ', latency],
+      ['Timeout ms ', timeout],
+      ['Race sync ', sync],
+      ['Increments ', increments],
+    ],
+    actions: [button, note],
+    sides: sidesView({ label: 'Async control', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
+    below: [
+      h(
+        'details',
+        {},
+        h('summary', {}, 'C++: the coroutines on the core’s event loop (what runs, natively and as WebAssembly)'),
+        h('p', {}, 'gather'),
+        codeBlock('cpp', asyncGather),
+        h('p', {}, 'A task with its cleanup, cancelled in its wait'),
+        codeBlock('cpp', asyncCancel),
+        h('p', {}, 'wait_for with a deadline'),
+        codeBlock('cpp', asyncTimeout),
+        h('p', {}, 'The race: read, await, write'),
+        codeBlock('cpp', asyncRace),
+      ),
+      h('details', {}, h('summary', {}, 'Python: asyncio.gather, task.cancel() with finally, asyncio.wait_for, asyncio.Lock'), codeBlock('python', ASYNC_PYTHON)),
+    ],
+  });
   return section;
 }

@@ -3,6 +3,8 @@
 // this browser (the core in the wasm threads build) and natively through cplay serve, one after
 // the other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './barrier.css';
+import { busyNote, codeBlock, experimentCard, idleLine, nativeIdle, outcomeView, runButton, sideBody } from '../experiment-card';
+import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import barrierWait from 'cpp-region:core/src/barrier_threads.cpp:barrier-wait';
@@ -14,7 +16,7 @@ import { runBrowserBarrier } from './browser-run';
 import { MAX_SLOWEST_MS, PHASES, SKEW_MS, SYNCS, WORK_MS, WORKERS, type IntegerRange } from './limits';
 import { runNativeBarrier } from './native-run';
 import { BARRIER_PYTHON } from './python';
-import type { BarrierOptions, BarrierOutcome } from './report';
+import type { BarrierOptions } from './report';
 import { barrierView } from './view';
 
 const JOB = 'barrier';
@@ -27,18 +29,6 @@ export interface BarrierContext {
   /** Whether this page may run the threads build (cross-origin isolated). */
   threads: boolean;
   jobs: JobLock;
-}
-
-function numberInput(id: string, range: IntegerRange): HTMLInputElement {
-  return h('input', { type: 'number', id, min: range.min, max: range.max, step: 1, value: range.default, inputmode: 'numeric' });
-}
-
-function outcomeView(outcome: BarrierOutcome): HTMLElement {
-  return 'report' in outcome ? barrierView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
-}
-
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
 }
 
 type NumberKey = 'workers' | 'phases' | 'work_ms' | 'skew_ms';
@@ -61,19 +51,15 @@ function readOptions(sync: string, inputs: Record<NumberKey, [string, HTMLInputE
 }
 
 export function createBarrierSection(ctx: BarrierContext): HTMLElement {
-  const sync = h('select', { id: 'barrier-sync' }, ...SYNCS.map((s) => h('option', { value: s }, s)));
+  const sync = choiceSelect('barrier-sync', SYNCS);
   const workers = numberInput('barrier-workers', WORKERS);
   const phases = numberInput('barrier-phases', PHASES);
   const workMs = numberInput('barrier-work-ms', WORK_MS);
   const skewMs = numberInput('barrier-skew-ms', SKEW_MS);
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'barrier-browser' }, h('p', { class: 'idle' }, ctx.threads ? 'Not run yet.' : 'This needs threads: the page is not cross-origin isolated, so only the single-threaded WebAssembly build can load here.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'barrier-native' },
-    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay barrier'), ' in a terminal.'),
-  );
+  const button = runButton();
+  const note = busyNote();
+  const browserBody = sideBody('barrier-browser', idleLine(ctx.threads ? 'Not run yet.' : 'This needs threads: the page is not cross-origin isolated, so only the single-threaded WebAssembly build can load here.'));
+  const nativeBody = sideBody('barrier-native', nativeIdle(ctx.liveBase !== null, 'cplay barrier'));
 
   const run = async (): Promise<void> => {
     const options = readOptions(sync.value, {
@@ -88,62 +74,53 @@ export function createBarrierSection(ctx: BarrierContext): HTMLElement {
     }
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
-        replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly threads…'));
-        replaceChildren(browserBody, outcomeView(await runBrowserBarrier(ctx.wasmBase, options)));
+        replaceChildren(browserBody, idleLine('Running in WebAssembly threads…'));
+        replaceChildren(browserBody, outcomeView(await runBrowserBarrier(ctx.wasmBase, options), barrierView));
       }
       if (ctx.liveBase) {
-        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
-        replaceChildren(nativeBody, outcomeView(await runNativeBarrier(ctx.liveBase, options)));
+        replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
+        replaceChildren(nativeBody, outcomeView(await runNativeBarrier(ctx.liveBase, options), barrierView));
       }
     });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-barrier', id: 'experiment-barrier', 'data-experiment': 'barrier', 'data-busy': 'false', 'aria-labelledby': 'barrier-title' },
-    h('h2', { id: 'barrier-title' }, 'Barrier: phases that wait for each other'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'barrier',
+    title: 'Barrier: phases that wait for each other',
+    explanation: [
       'The workers fill a ring of cells, one row per phase: in phase p worker i writes its cell from its own cell and its two neighbours’ cells of phase p − 1. So no worker may start phase p before both neighbours have finished phase p − 1. The work is uneven on purpose: worker i works “work + i × skew” ms per phase, so the fast ones finish first. Every cell is checked against the same ring computed one cell at a time.',
-    ),
-    h(
-      'ul',
-      {},
-      h('li', {}, h('strong', {}, 'barrier'), ': the same threads run every phase and meet at a barrier after each one. A barrier is a meeting point: each worker that arrives waits (the hatched stretches on the timeline) until the last one arrives, then all pass together and go on. Nobody ends.'),
-      h('li', {}, h('strong', {}, 'join'), ': new threads for every phase, started and then joined. join waits for one thread to finish, for good: to wait for all of them the main thread joins each in turn, and the next phase needs new threads. The cost of starting and joining them, phase after phase, is measured.'),
-      h('li', {}, h('strong', {}, 'none'), ': the same threads run phase after phase without waiting. A fast worker reads a slow neighbour’s cell before it is written, still 0, and computes on with it: a wrong answer, counted as stale reads. The cells are atomics, so it is a wrong answer and not a data race; without them it would be undefined behaviour too.'),
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'barrier-sync' }, 'Sync '),
-      sync,
-      h('label', { for: 'barrier-workers' }, 'Workers '),
-      workers,
-      h('label', { for: 'barrier-phases' }, 'Phases '),
-      phases,
-      h('label', { for: 'barrier-work-ms' }, 'Work ms '),
-      workMs,
-      h('label', { for: 'barrier-skew-ms' }, 'Skew ms '),
-      skewMs,
-      button,
-      note,
-    ),
-    sidesView({ label: 'Barrier', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
-    h(
-      'details',
-      {},
-      h('summary', {}, 'C++: one phase’s step, the wait at the barrier, and joining per phase (what runs, natively and as WebAssembly)'),
-      code('cpp', phaseStep),
-      h('p', {}, 'Each worker’s phases: with a barrier they meet after each one; with none they run straight on'),
-      code('cpp', barrierWait),
-      h('p', {}, 'join: every phase'),
-      code('cpp', joinPerPhase),
-    ),
-    h('details', {}, h('summary', {}, 'Python: threading.Barrier, joining per phase, and no waiting'), code('python', BARRIER_PYTHON)),
-  );
+      h(
+        'ul',
+        {},
+        h('li', {}, h('strong', {}, 'barrier'), ': the same threads run every phase and meet at a barrier after each one. A barrier is a meeting point: each worker that arrives waits (the hatched stretches on the timeline) until the last one arrives, then all pass together and go on. Nobody ends.'),
+        h('li', {}, h('strong', {}, 'join'), ': new threads for every phase, started and then joined. join waits for one thread to finish, for good: to wait for all of them the main thread joins each in turn, and the next phase needs new threads. The cost of starting and joining them, phase after phase, is measured.'),
+        h('li', {}, h('strong', {}, 'none'), ': the same threads run phase after phase without waiting. A fast worker reads a slow neighbour’s cell before it is written, still 0, and computes on with it: a wrong answer, counted as stale reads. The cells are atomics, so it is a wrong answer and not a data race; without them it would be undefined behaviour too.'),
+      ),
+    ],
+    fields: [
+      ['Sync ', sync],
+      ['Workers ', workers],
+      ['Phases ', phases],
+      ['Work ms ', workMs],
+      ['Skew ms ', skewMs],
+    ],
+    actions: [button, note],
+    sides: sidesView({ label: 'Barrier', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
+    below: [
+      h(
+        'details',
+        {},
+        h('summary', {}, 'C++: one phase’s step, the wait at the barrier, and joining per phase (what runs, natively and as WebAssembly)'),
+        codeBlock('cpp', phaseStep),
+        h('p', {}, 'Each worker’s phases: with a barrier they meet after each one; with none they run straight on'),
+        codeBlock('cpp', barrierWait),
+        h('p', {}, 'join: every phase'),
+        codeBlock('cpp', joinPerPhase),
+      ),
+      h('details', {}, h('summary', {}, 'Python: threading.Barrier, joining per phase, and no waiting'), codeBlock('python', BARRIER_PYTHON)),
+    ],
+  });
   return section;
 }

@@ -2,6 +2,8 @@
 // browser (the core in the wasm threads build) and natively through cplay serve, one after the
 // other. The C++ shown is cut from the core's source; the Python is what a learner would write.
 import './deadlock.css';
+import { busyNote, codeBlock, experimentCard, idleLine, nativeIdle, outcomeView, runButton, sideBody } from '../experiment-card';
+import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import lockOrders from 'cpp-region:core/src/deadlock_board.cpp:lock-orders';
@@ -12,7 +14,7 @@ import { runBrowserDeadlock } from './browser-run';
 import { DEFAULT_HOLD_MS, DEFAULT_ROUNDS, MAX_WORKERS, MIN_WORKERS } from './limits';
 import { runNativeDeadlock } from './native-run';
 import { DEADLOCK_PYTHON } from './python';
-import type { DeadlockOptions, DeadlockOutcome } from './report';
+import type { DeadlockOptions } from './report';
 import { deadlockView } from './view';
 
 const JOB = 'deadlock';
@@ -27,31 +29,15 @@ export interface DeadlockContext {
   jobs: JobLock;
 }
 
-function select(id: string, choices: string[]): HTMLSelectElement {
-  return h('select', { id }, ...choices.map((c) => h('option', { value: c }, c)));
-}
-
-function outcomeView(outcome: DeadlockOutcome): HTMLElement {
-  return 'report' in outcome ? deadlockView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
-}
-
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
-}
-
 export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
-  const workers = h('input', { type: 'number', id: 'deadlock-workers', min: MIN_WORKERS, max: MAX_WORKERS, step: 1, value: MIN_WORKERS, inputmode: 'numeric' });
-  const order = select('deadlock-order', ['opposite', 'consistent']);
-  const strategy = select('deadlock-strategy', ['block', 'try-lock']);
-  const nativeMode = select('deadlock-native-mode', ['threads', 'processes']);
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'deadlock-browser' }, h('p', { class: 'idle' }, ctx.threads ? 'Not run yet.' : 'This needs threads: the page is not cross-origin isolated, so only the single-threaded WebAssembly build can load here.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'deadlock-native' },
-    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay deadlock'), ' in a terminal.'),
-  );
+  const workers = numberInput('deadlock-workers', { min: MIN_WORKERS, max: MAX_WORKERS, default: MIN_WORKERS });
+  const order = choiceSelect('deadlock-order', ['opposite', 'consistent']);
+  const strategy = choiceSelect('deadlock-strategy', ['block', 'try-lock']);
+  const nativeMode = choiceSelect('deadlock-native-mode', ['threads', 'processes']);
+  const button = runButton();
+  const note = busyNote();
+  const browserBody = sideBody('deadlock-browser', idleLine(ctx.threads ? 'Not run yet.' : 'This needs threads: the page is not cross-origin isolated, so only the single-threaded WebAssembly build can load here.'));
+  const nativeBody = sideBody('deadlock-native', nativeIdle(ctx.liveBase !== null, 'cplay deadlock'));
 
   const run = async (): Promise<void> => {
     const count = Number(workers.value);
@@ -68,50 +54,38 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
     };
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
-        replaceChildren(browserBody, h('p', { class: 'idle' }, 'Running in WebAssembly threads…'));
-        replaceChildren(browserBody, outcomeView(await runBrowserDeadlock(ctx.wasmBase, options)));
+        replaceChildren(browserBody, idleLine('Running in WebAssembly threads…'));
+        replaceChildren(browserBody, outcomeView(await runBrowserDeadlock(ctx.wasmBase, options), deadlockView));
       }
       if (ctx.liveBase) {
-        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
+        replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
         const mode = nativeMode.value as 'threads' | 'processes';
-        replaceChildren(nativeBody, outcomeView(await runNativeDeadlock(ctx.liveBase, { ...options, mode })));
+        replaceChildren(nativeBody, outcomeView(await runNativeDeadlock(ctx.liveBase, { ...options, mode }), deadlockView));
       }
     });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-deadlock', id: 'experiment-deadlock', 'data-experiment': 'deadlock', 'data-busy': 'false', 'aria-labelledby': 'deadlock-title' },
-    h('h2', { id: 'deadlock-title' }, 'Deadlock: two locks, opposite orders'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'deadlock',
+    title: 'Deadlock: two locks, opposite orders',
+    explanation: [
       `Each worker takes two locks: worker i takes lock i, holds it ${DEFAULT_HOLD_MS} ms, then reaches for lock i+1 (the last wraps round to the first), ${DEFAULT_ROUNDS} rounds. In opposite order every worker ends up holding one lock and waiting for its neighbour’s: a cycle, and nobody can move. A watchdog reads who holds each lock and who waits for which, finds that cycle in two samples in a row, reports it and cancels the run. The workers wait in timed attempts of a few ms that check for the cancel, so they can let go; a plain lock() blocked in a deadlock can never be taken back.`,
-    ),
-    h(
-      'p',
-      {},
       'In consistent order every worker takes the lower-numbered lock first: no cycle can close, and every round completes. With try-lock a worker never waits while holding a lock: if the second is taken it lets go of the first, backs off a random while and tries again — the retries are counted.',
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'deadlock-workers' }, 'Workers '),
-      workers,
-      h('label', { for: 'deadlock-order' }, 'Order '),
-      order,
-      h('label', { for: 'deadlock-strategy' }, 'Strategy '),
-      strategy,
-      h('label', { for: 'deadlock-native-mode' }, 'Native as '),
-      nativeMode,
-      button,
-      note,
-    ),
-    sidesView({ label: 'Deadlock', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
-    h('details', {}, h('summary', {}, 'C++: the two lock orders (what runs, natively and as WebAssembly)'), code('cpp', lockOrders), h('p', {}, 'try-lock: let go, back off, retry'), code('cpp', tryLockBackoff)),
-    h('details', {}, h('summary', {}, 'Python: the same deadlock with threading.Lock'), code('python', DEADLOCK_PYTHON)),
-  );
+    ],
+    fields: [
+      ['Workers ', workers],
+      ['Order ', order],
+      ['Strategy ', strategy],
+      ['Native as ', nativeMode],
+    ],
+    actions: [button, note],
+    sides: sidesView({ label: 'Deadlock', browser: 'In this browser (WebAssembly threads)' }, browserBody, nativeBody),
+    below: [
+      h('details', {}, h('summary', {}, 'C++: the two lock orders (what runs, natively and as WebAssembly)'), codeBlock('cpp', lockOrders), h('p', {}, 'try-lock: let go, back off, retry'), codeBlock('cpp', tryLockBackoff)),
+      h('details', {}, h('summary', {}, 'Python: the same deadlock with threading.Lock'), codeBlock('python', DEADLOCK_PYTHON)),
+    ],
+  });
   return section;
 }

@@ -3,6 +3,8 @@
 // POST /api/monitor in threads, processes or async, read as a stream. Both run at once and both
 // timelines grow while the run goes on. The C++ is cut from the source; the Python is the lesson's.
 import './monitor.css';
+import { busyNote, codeBlock, experimentCard, idleLine, nativeIdle, runButton, sideBody } from '../experiment-card';
+import { choiceSelect } from '../experiment-inputs';
 import { claimJob, followJobLock } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import processChild from 'cpp-region:native/monitor/monitor_child.cpp:monitor-process-child';
@@ -26,14 +28,6 @@ export interface MonitorContext {
   jobs: JobLock;
 }
 
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
-}
-
-function select(id: string, choices: readonly string[]): HTMLSelectElement {
-  return h('select', { id }, ...choices.map((c) => h('option', { value: c }, c)));
-}
-
 /** The durations, or the problem with them in the core's words and ranges. */
 function readDurations(text: string): number[] | string {
   const parts = text.split(',').map((p) => p.trim());
@@ -47,20 +41,15 @@ function readDurations(text: string): number[] | string {
 }
 
 export function createMonitorSection(ctx: MonitorContext): HTMLElement {
-  const mode = select('monitor-mode', MONITOR_MODES);
-  mode.value = 'processes';
-  const startMethod = select('monitor-start-method', MONITOR_START_METHODS);
+  const mode = choiceSelect('monitor-mode', MONITOR_MODES, 'processes');
+  const startMethod = choiceSelect('monitor-start-method', MONITOR_START_METHODS);
   const durations = h('input', { type: 'text', id: 'monitor-durations', value: DURATIONS_MS.default.join(','), inputmode: 'numeric', size: 14 });
   const interval = h('input', { type: 'number', id: 'monitor-interval', min: INTERVAL_MS.min, max: INTERVAL_MS.max, step: 1, value: INTERVAL_MS.default });
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
+  const button = runButton();
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'monitor-browser' }, h('p', { class: 'idle' }, 'Not run yet.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'monitor-native' },
-    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay monitor --mode processes'), ' in a terminal.'),
-  );
+  const note = busyNote();
+  const browserBody = sideBody('monitor-browser', idleLine('Not run yet.'));
+  const nativeBody = sideBody('monitor-native', nativeIdle(ctx.liveBase !== null, 'cplay monitor --mode processes'));
   let controller: AbortController | null = null;
 
   const side = async (body: HTMLElement, run: (timeline: MonitorTimeline, signal: AbortSignal) => Promise<string>, names: string[], spanMs: number, signal: AbortSignal): Promise<void> => {
@@ -132,47 +121,34 @@ export function createMonitorSection(ctx: MonitorContext): HTMLElement {
   cancel.addEventListener('click', () => controller?.abort());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-monitor', id: 'experiment-monitor', 'data-experiment': 'monitor', 'data-busy': 'false', 'aria-labelledby': 'monitor-title' },
-    h('h2', { id: 'monitor-title' }, 'Monitor: who is alive?'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'monitor',
+    title: 'Monitor: who is alive?',
+    explanation: [
       'Workers A, B, … each work for their own duration and say when they start and when they end, with the process and thread they run on. Meanwhile the parent checks at a fixed interval which of them are still alive, as the lesson’s loop does with is_alive(): process A (2 s) and B (3 s), checked every second.',
-    ),
-    h(
-      'p',
-      {},
       'Natively a worker is a thread (alive: a flag it clears at its end), a child process (alive: not yet exited, as waitpid says; each has its own pid) or a coroutine (alive: its task has not finished; all share one thread). In this browser each worker is a Web Worker, and the page checks which have not ended yet. Each lane grows while its worker runs; a filled tick is a check that found it alive, a hollow one found it gone.',
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'monitor-mode' }, 'Native mode '),
-      mode,
-      h('label', { for: 'monitor-start-method' }, 'Start method '),
-      startMethod,
-      h('label', { for: 'monitor-durations' }, 'Durations ms '),
-      durations,
-      h('label', { for: 'monitor-interval' }, 'Check every ms '),
-      interval,
-      button,
-      cancel,
-      note,
-    ),
-    sidesView({ label: 'Monitor', browser: 'In this browser (Web Workers)', native: 'Native (cplay serve, streamed)' }, browserBody, nativeBody),
-    h(
-      'details',
-      {},
-      h('summary', {}, 'C++: a child process reports and works; the parent checks with waitpid(WNOHANG)'),
-      code('cpp', processChild),
-      code('cpp', processParent),
-      h('p', {}, 'The same with threads: a flag set and cleared under the lock that orders the events'),
-      code('cpp', threadWorker),
-      code('cpp', threadParent),
-    ),
-    h('details', {}, h('summary', {}, 'Python: multiprocessing.Process, checked with is_alive()'), code('python', MONITOR_PYTHON)),
-  );
+    ],
+    fields: [
+      ['Native mode ', mode],
+      ['Start method ', startMethod],
+      ['Durations ms ', durations],
+      ['Check every ms ', interval],
+    ],
+    actions: [button, cancel, note],
+    sides: sidesView({ label: 'Monitor', browser: 'In this browser (Web Workers)', native: 'Native (cplay serve, streamed)' }, browserBody, nativeBody),
+    below: [
+      h(
+        'details',
+        {},
+        h('summary', {}, 'C++: a child process reports and works; the parent checks with waitpid(WNOHANG)'),
+        codeBlock('cpp', processChild),
+        codeBlock('cpp', processParent),
+        h('p', {}, 'The same with threads: a flag set and cleared under the lock that orders the events'),
+        codeBlock('cpp', threadWorker),
+        codeBlock('cpp', threadParent),
+      ),
+      h('details', {}, h('summary', {}, 'Python: multiprocessing.Process, checked with is_alive()'), codeBlock('python', MONITOR_PYTHON)),
+    ],
+  });
   return section;
 }

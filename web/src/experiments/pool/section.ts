@@ -4,6 +4,8 @@
 // serve's threads or child processes (fork or spawn). The C++ shown is cut from the core's source;
 // the Python is what a learner would write.
 import './pool.css';
+import { busyNote, codeBlock, errorLine, experimentCard, idleLine, outcomeView, runButton, sideBody } from '../experiment-card';
+import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import freshThreads from 'cpp-region:core/src/pool_threads.cpp:fresh-threads';
@@ -15,7 +17,7 @@ import { runWasmPool } from './browser-run';
 import { MAX_TOTAL_WORK, TASKS, WORK, WORKERS } from './limits';
 import { runNativePool } from './native-run';
 import { POOL_PYTHON } from './python';
-import type { PoolOptions, PoolOutcome } from './report';
+import type { PoolOptions } from './report';
 import { poolView } from './view';
 import { runWorkersPool } from './workers-run';
 
@@ -31,18 +33,6 @@ export interface PoolContext {
   jobs: JobLock;
 }
 
-function numberInput(id: string, range: { min: number; max: number; default: number }): HTMLInputElement {
-  return h('input', { type: 'number', id, min: range.min, max: range.max, step: 1, value: range.default, inputmode: 'numeric' });
-}
-
-function outcomeView(outcome: PoolOutcome, startsWhat: string): HTMLElement {
-  return 'report' in outcome ? poolView(outcome.report, startsWhat) : h('p', { class: 'error', role: 'alert' }, outcome.error);
-}
-
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
-}
-
 /** The options, or the problem with them in the core's words and ranges. */
 function readOptions(mode: string, startMethod: string, tasks: number, workers: number, work: number): PoolOptions | string {
   const whole = (n: number, r: { min: number; max: number }) => Number.isInteger(n) && n >= r.min && n <= r.max;
@@ -56,18 +46,18 @@ function readOptions(mode: string, startMethod: string, tasks: number, workers: 
 }
 
 function subside(title: string, testid: string, idle: string): { element: HTMLElement; body: HTMLElement } {
-  const body = h('div', { class: 'side-body', 'data-testid': testid }, h('p', { class: 'idle' }, idle));
+  const body = sideBody(testid, idleLine(idle));
   return { element: h('div', { class: 'pool-subside' }, h('h4', {}, title), body), body };
 }
 
 export function createPoolSection(ctx: PoolContext): HTMLElement {
-  const mode = h('select', { id: 'pool-mode' }, h('option', { value: 'threads' }, 'threads'), h('option', { value: 'processes' }, 'processes'));
-  const startMethod = h('select', { id: 'pool-start-method' }, h('option', { value: 'fork' }, 'fork'), h('option', { value: 'spawn' }, 'spawn'));
+  const mode = choiceSelect('pool-mode', ['threads', 'processes']);
+  const startMethod = choiceSelect('pool-start-method', ['fork', 'spawn']);
   const tasks = numberInput('pool-tasks', TASKS);
   const workers = numberInput('pool-workers', WORKERS);
   const work = numberInput('pool-work', WORK);
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
+  const button = runButton();
+  const note = busyNote();
   const wasm = subside('C++ threads (the core in WebAssembly)', 'pool-wasm', ctx.threads ? 'Not run yet.' : 'Not run yet. The page is not cross-origin isolated, so the WebAssembly threads build cannot load here: the core’s threads need it.');
   const workersSide = subside('Web Workers', 'pool-workers', 'Not run yet.');
   const native = subside(
@@ -84,63 +74,51 @@ export function createPoolSection(ctx: PoolContext): HTMLElement {
     }
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (ctx.threads) {
-        replaceChildren(wasm.body, h('p', { class: 'idle' }, 'Running the core’s threads in WebAssembly…'));
-        replaceChildren(wasm.body, outcomeView(await runWasmPool(ctx.wasmBase, options), 'threads'));
+        replaceChildren(wasm.body, idleLine('Running the core’s threads in WebAssembly…'));
+        replaceChildren(wasm.body, outcomeView(await runWasmPool(ctx.wasmBase, options), (report) => poolView(report, 'threads')));
       } else {
-        replaceChildren(wasm.body, h('p', { class: 'error', role: 'alert' }, 'The core’s threads need the WebAssembly threads build, which needs a cross-origin isolated page; the Web Workers below run anyway.'));
+        replaceChildren(wasm.body, errorLine('The core’s threads need the WebAssembly threads build, which needs a cross-origin isolated page; the Web Workers below run anyway.'));
       }
-      replaceChildren(workersSide.body, h('p', { class: 'idle' }, 'Running Web Workers…'));
-      replaceChildren(workersSide.body, outcomeView(await runWorkersPool(options.tasks, options.workers, options.work), 'Workers'));
+      replaceChildren(workersSide.body, idleLine('Running Web Workers…'));
+      replaceChildren(workersSide.body, outcomeView(await runWorkersPool(options.tasks, options.workers, options.work), (report) => poolView(report, 'Workers')));
       if (ctx.liveBase) {
-        replaceChildren(native.body, h('p', { class: 'idle' }, 'Asking cplay serve…'));
-        replaceChildren(native.body, outcomeView(await runNativePool(ctx.liveBase, options), options.mode === 'processes' ? 'processes' : 'threads'));
+        replaceChildren(native.body, idleLine('Asking cplay serve…'));
+        const startsWhat = options.mode === 'processes' ? 'processes' : 'threads';
+        replaceChildren(native.body, outcomeView(await runNativePool(ctx.liveBase, options), (report) => poolView(report, startsWhat)));
       }
     });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-pool', id: 'experiment-pool', 'data-experiment': 'pool', 'data-busy': 'false', 'aria-labelledby': 'pool-title' },
-    h('h2', { id: 'pool-title' }, 'Pools: start once, reuse'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'pool',
+    title: 'Pools: start once, reuse',
+    explanation: [
       'Starting a worker costs time before it does anything: a thread needs a stack and a place in the scheduler, a forked process a copy of its parent’s page tables, a spawned one a whole new program, a browser Worker a new JavaScript realm and its module. A pool pays that once per worker: W workers start, then take task after task from a queue (Python’s ThreadPoolExecutor and ProcessPoolExecutor). Starting a fresh worker per task pays it once per task.',
-    ),
-    h(
-      'p',
-      {},
       'Each run does the same M small tasks both ways, one after the other, and times every start from asking for the worker to its first instruction (for a Worker: from new Worker to its first message). The table shows W starts against M and what they cost in all, the lanes show where the time went, and every task’s value is checked against the same task computed one by one. In WebAssembly, a “new” thread is itself handed a Worker from Emscripten’s pre-started pool, so its start is cheap: that is a pool too. The pool strategy runs first there, so the fresh threads after it land on Workers that have already run a thread once; compare the lanes before reading the ratio.',
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'pool-tasks' }, 'Tasks M '),
-      tasks,
-      h('label', { for: 'pool-workers' }, 'Workers W '),
-      workers,
-      h('label', { for: 'pool-work' }, 'Work (steps per task) '),
-      work,
-      h('label', { for: 'pool-mode' }, 'Native mode '),
-      mode,
-      h('label', { for: 'pool-start-method' }, 'start method '),
-      startMethod,
-      button,
-      note,
-    ),
-    sidesView({ label: 'Pools', browser: 'In this browser' }, [wasm.element, workersSide.element], native.element),
-    h(
-      'details',
-      {},
-      h('summary', {}, 'C++: a pool worker taking task after task, and a fresh thread per task (what runs, natively and as WebAssembly)'),
-      code('cpp', poolThreads),
-      code('cpp', freshThreads),
-      h('p', {}, 'The task itself, the same on every side'),
-      code('cpp', poolTask),
-    ),
-    h('details', {}, h('summary', {}, 'Python: ThreadPoolExecutor and ProcessPoolExecutor against a Thread and a Process per task'), code('python', POOL_PYTHON)),
-  );
+    ],
+    fields: [
+      ['Tasks M ', tasks],
+      ['Workers W ', workers],
+      ['Work (steps per task) ', work],
+      ['Native mode ', mode],
+      ['start method ', startMethod],
+    ],
+    actions: [button, note],
+    sides: sidesView({ label: 'Pools', browser: 'In this browser' }, [wasm.element, workersSide.element], native.element),
+    below: [
+      h(
+        'details',
+        {},
+        h('summary', {}, 'C++: a pool worker taking task after task, and a fresh thread per task (what runs, natively and as WebAssembly)'),
+        codeBlock('cpp', poolThreads),
+        codeBlock('cpp', freshThreads),
+        h('p', {}, 'The task itself, the same on every side'),
+        codeBlock('cpp', poolTask),
+      ),
+      h('details', {}, h('summary', {}, 'Python: ThreadPoolExecutor and ProcessPoolExecutor against a Thread and a Process per task'), codeBlock('python', POOL_PYTHON)),
+    ],
+  });
   return section;
 }

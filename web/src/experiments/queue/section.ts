@@ -3,7 +3,10 @@
 // credits) and natively through cplay serve, one after the other, never at once. The C++ shown is
 // cut from the core's source; the Python is what a learner would write.
 import './queue.css';
+import { busyNote, codeBlock, errorLine, experimentCard, idleLine, runButton, sideBody } from '../experiment-card';
+import { choiceSelect } from '../experiment-inputs';
 import { claimJob, followJobLock } from '../job-lock-view';
+import { sidesView } from '../sides-view';
 import queuePop from 'cpp-region:core/src/bounded_queue.cpp:queue-pop';
 import queuePush from 'cpp-region:core/src/bounded_queue.cpp:queue-push';
 import type { QueueCatalog } from '../../../../wasm/js/types';
@@ -33,13 +36,6 @@ export interface QueueContext {
   catalog?: QueueCatalog;
 }
 
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
-}
-
-const failure = (text: string): HTMLElement => h('p', { class: 'error', role: 'alert' }, text);
-const idle = (text: string): HTMLElement => h('p', { class: 'idle' }, text);
-
 /** The same run for a terminal; in processes mode the parent is the one consumer. */
 function cliLine(options: StreamOptions, mode: string): string {
   const flags = Object.entries(options)
@@ -51,23 +47,21 @@ function cliLine(options: StreamOptions, mode: string): string {
 export function createQueueSection(ctx: QueueContext): HTMLElement {
   const catalog = ctx.catalog ?? CATALOG.experiments.queue;
   const form = createStreamForm(catalog);
-  const nativeMode = h('select', { id: 'queue-native-mode' }, ...catalog.modes.map((m) => h('option', { value: m }, m)));
-  const runButton = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
+  const nativeMode = choiceSelect('queue-native-mode', catalog.modes);
+  const streamButton = runButton();
   const cancelButton = h('button', { type: 'button', disabled: true }, 'Cancel');
   const handoffButton = h('button', { type: 'button' }, 'Run both orders natively');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const wasmBody = h('div', { class: 'side-body', 'data-testid': 'queue-wasm' }, idle(ctx.threads ? 'Not run yet.' : 'The core’s queue needs WebAssembly threads: this page is not cross-origin isolated, so only the Workers below run here.'));
-  const workersBody = h('div', { class: 'side-body', 'data-testid': 'queue-workers' }, idle('Not run yet.'));
+  const note = busyNote();
+  const wasmBody = sideBody('queue-wasm', idleLine(ctx.threads ? 'Not run yet.' : 'The core’s queue needs WebAssembly threads: this page is not cross-origin isolated, so only the Workers below run here.'));
+  const workersBody = sideBody('queue-workers', idleLine('Not run yet.'));
   const ringShared = sharedRingAvailable();
-  const ringBody = h('div', { class: 'side-body', 'data-testid': 'queue-ring' }, idle(ringShared ? 'Not run yet.' : 'A queue in shared memory needs SharedArrayBuffer: this page is not cross-origin isolated, so the Workers above pass messages instead.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'queue-native' },
-    ctx.liveBase ? idle('Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle', 'data-testid': 'queue-no-server' }, 'No native server here: run ', h('code', {}, 'cplay queue'), ' (add ', h('code', {}, '--mode processes'), ' for a real pipe between processes) in a terminal, or start ', h('code', {}, 'cplay serve'), ' and open the page it serves.'),
+  const ringBody = sideBody('queue-ring', idleLine(ringShared ? 'Not run yet.' : 'A queue in shared memory needs SharedArrayBuffer: this page is not cross-origin isolated, so the Workers above pass messages instead.'));
+  const nativeBody = sideBody(
+    'queue-native',
+    ctx.liveBase ? idleLine('Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle', 'data-testid': 'queue-no-server' }, 'No native server here: run ', h('code', {}, 'cplay queue'), ' (add ', h('code', {}, '--mode processes'), ' for a real pipe between processes) in a terminal, or start ', h('code', {}, 'cplay serve'), ' and open the page it serves.'),
   );
-  const handoffBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'queue-handoff-native' },
+  const handoffBody = sideBody(
+    'queue-handoff-native',
     ctx.liveBase ? null : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay queue --mode processes --order join-then-get'), ' in a terminal to see it deadlock, and ', h('code', {}, '--order get-then-join'), ' to see it finish.'),
   );
   let controller: AbortController | null = null;
@@ -93,44 +87,44 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
   const runStream = (options: StreamOptions) =>
     exclusive(async (signal) => {
       if (ctx.threads) {
-        replaceChildren(wasmBody, idle('Running the core’s queue in WebAssembly threads…'));
+        replaceChildren(wasmBody, idleLine('Running the core’s queue in WebAssembly threads…'));
         wasmRunning = true;
         try {
           const value = await ctx.runtime.runQueue({ mode: 'threads', ...options });
           if (isQueueReport(value)) replaceChildren(wasmBody, sideView(figuresOfReport(value), 'WebAssembly threads, the core’s queue.'));
-          else replaceChildren(wasmBody, failure(isErrorReport(value) ? value.error.message : 'the module’s report is malformed'));
+          else replaceChildren(wasmBody, errorLine(isErrorReport(value) ? value.error.message : 'the module’s report is malformed'));
         } catch (error) {
-          replaceChildren(wasmBody, failure(signal.aborted ? 'Cancelled.' : messageOf(error)));
+          replaceChildren(wasmBody, errorLine(signal.aborted ? 'Cancelled.' : messageOf(error)));
         } finally {
           wasmRunning = false;
         }
       }
       if (signal.aborted) return;
-      replaceChildren(workersBody, idle('Starting producer Workers…'));
+      replaceChildren(workersBody, idleLine('Starting producer Workers…'));
       try {
         const result = await runBrowserQueue({ ...options }, signal);
         replaceChildren(workersBody, sideView(figuresOfBrowser(result, options.capacity), 'Producer Workers and the page as consumer.'));
       } catch (error) {
-        replaceChildren(workersBody, failure(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
+        replaceChildren(workersBody, errorLine(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
       }
       if (signal.aborted) return;
       if (ringShared) {
-        replaceChildren(ringBody, idle('Starting producer Workers on a shared ring…'));
+        replaceChildren(ringBody, idleLine('Starting producer Workers on a shared ring…'));
         try {
           const result = await runRingQueue({ ...options }, signal);
           replaceChildren(ringBody, sideView(figuresOfRing(result, options.capacity), 'Producer Workers blocked in Atomics.wait while the ring is full; the page consumes.'));
         } catch (error) {
-          replaceChildren(ringBody, failure(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
+          replaceChildren(ringBody, errorLine(error instanceof CancelledRun ? 'Cancelled.' : messageOf(error)));
         }
       }
       if (signal.aborted || !ctx.liveBase) return;
-      replaceChildren(nativeBody, idle('Asking cplay serve…'));
+      replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
       const mode = nativeMode.value;
       // Processes mode: the parent reads the pipe, the one consumer.
       const { consumers, ...rest } = options;
       const request = mode === 'processes' ? { mode, ...rest } : { mode, consumers, ...rest };
       const outcome = await runNativeQueue(ctx.liveBase, request, signal);
-      if ('error' in outcome) replaceChildren(nativeBody, failure(outcome.error));
+      if ('error' in outcome) replaceChildren(nativeBody, errorLine(outcome.error));
       else
         replaceChildren(
           nativeBody,
@@ -139,7 +133,7 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
         );
     });
 
-  runButton.addEventListener('click', () => {
+  streamButton.addEventListener('click', () => {
     const read = readStreamOptions(catalog, form.values());
     if ('problem' in read) {
       note.textContent = read.problem;
@@ -160,58 +154,50 @@ export function createQueueSection(ctx: QueueContext): HTMLElement {
       const views: HTMLElement[] = [];
       for (const order of ['get-then-join', 'join-then-get']) {
         if (signal.aborted) return;
-        replaceChildren(handoffBody, ...views, idle(`Running ${order} natively…`));
+        replaceChildren(handoffBody, ...views, idleLine(`Running ${order} natively…`));
         const outcome = await runNativeQueue(ctx.liveBase, { mode: 'processes', messages: 1, order }, signal);
-        views.push('error' in outcome ? failure(outcome.error) : outcome.report.handoff ? handoffView(outcome.report.handoff) : failure('the native report has no hand-off'));
+        views.push('error' in outcome ? errorLine(outcome.error) : outcome.report.handoff ? handoffView(outcome.report.handoff) : errorLine('the native report has no hand-off'));
       }
       replaceChildren(handoffBody, ...views);
     }),
   );
   handoffButton.hidden = ctx.liveBase === null;
-  followJobLock(ctx.jobs, JOB, [runButton, handoffButton], note);
+  followJobLock(ctx.jobs, JOB, [streamButton, handoffButton], note);
 
   const defaults = readStreamOptions(catalog, form.values());
   const commandLine = h('code', {}, 'options' in defaults ? cliLine(defaults.options, 'threads') : 'cplay queue');
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-queue', id: 'experiment-queue', 'data-experiment': 'queue', 'data-busy': 'false', 'aria-labelledby': 'queue-title' },
-    h('h2', { id: 'queue-title' }, 'Producers and consumers: a bounded queue'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'queue',
+    title: 'Producers and consumers: a bounded queue',
+    explanation: [
       'Producers put numbered messages on a queue that holds at most capacity of them; consumers take them off and pause after each. When consumers are slower the queue fills, and a full queue makes its producer wait until there is room: back-pressure, which keeps a fast producer from burying a slow consumer. The timeline marks every wait. Each message carries its producer, its number and a payload derived from them, so the consumers can check that every one arrived exactly once and intact.',
-    ),
-    h(
-      'p',
-      {},
       'In this browser the core’s own queue (a mutex and two condition variables) runs as WebAssembly threads. Workers share no queue, so the second run passes messages instead: producer Workers post to the page, the one consumer, which acknowledges each message once consumed. A producer with capacity messages unacknowledged waits for an acknowledgement — back-pressure by credits, since postMessage itself never blocks. Where the page is cross-origin isolated, Workers can also share memory: the third run puts one ring of capacity slots in a SharedArrayBuffer, producers claim slots with atomic compare-and-swap and block in Atomics.wait while it is full, and the page, which must never block, waits for messages with Atomics.waitAsync. Natively the threads run the same C++; processes write to one real pipe, which blocks a writer when full.',
-    ),
-    h('div', { class: 'actions inputs' }, form.element, h('label', { for: 'queue-native-mode' }, 'Native as '), nativeMode, runButton, cancelButton, note),
-    h(
-      'div',
-      { class: 'sides' },
-      h(
-        'section',
-        { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'The queue in this browser' },
-        h('h3', {}, 'In this browser'),
+    ],
+    fields: [form.element, ['Native as ', nativeMode]],
+    actions: [streamButton, cancelButton, note],
+    sides: sidesView(
+      { label: 'The queue', browser: 'In this browser' },
+      [
         h('div', { class: 'queue-subside' }, h('h4', {}, 'WebAssembly threads: the core’s queue'), wasmBody),
         h('div', { class: 'queue-subside' }, h('h4', {}, 'Workers: postMessage with credits'), workersBody),
         h('div', { class: 'queue-subside' }, h('h4', {}, 'Workers: a ring in a SharedArrayBuffer'), ringBody),
+      ],
+      nativeBody,
+    ),
+    below: [
+      h('h3', {}, 'Join before you read: a hang'),
+      h(
+        'p',
+        {},
+        'A child process hands back its result through a pipe, and a pipe holds only so much (64 KiB by default on Linux). If the parent joins the child first and reads afterwards, a result larger than the pipe can never get out: the child waits, inside its write, for someone to read; the parent waits, inside join, for the child to end. Neither moves. Python’s multiprocessing does the same: join a Process before get() from its Queue, with 100000! in it, and it hangs. Read first, then join, and it finishes.',
       ),
-      h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'The queue natively' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
-    ),
-    h('h3', {}, 'Join before you read: a hang'),
-    h(
-      'p',
-      {},
-      'A child process hands back its result through a pipe, and a pipe holds only so much (64 KiB by default on Linux). If the parent joins the child first and reads afterwards, a result larger than the pipe can never get out: the child waits, inside its write, for someone to read; the parent waits, inside join, for the child to end. Neither moves. Python’s multiprocessing does the same: join a Process before get() from its Queue, with 100000! in it, and it hangs. Read first, then join, and it finishes.',
-    ),
-    h('div', { class: 'actions' }, handoffButton),
-    handoffBody,
-    h('details', {}, h('summary', {}, 'C++: the bounded queue’s push and pop (what runs, natively and as WebAssembly)'), code('cpp', queuePush), code('cpp', queuePop)),
-    h('details', {}, h('summary', {}, 'Python: queue.Queue(maxsize) between threads'), code('python', PYTHON_QUEUE_THREADS)),
-    h('details', {}, h('summary', {}, 'Python: join-then-get, and the fix'), code('python', PYTHON_QUEUE_JOIN_ORDER)),
-    h('p', { class: 'note' }, 'The same run in a terminal: ', commandLine),
-  );
+      h('div', { class: 'actions' }, handoffButton),
+      handoffBody,
+      h('details', {}, h('summary', {}, 'C++: the bounded queue’s push and pop (what runs, natively and as WebAssembly)'), codeBlock('cpp', queuePush), codeBlock('cpp', queuePop)),
+      h('details', {}, h('summary', {}, 'Python: queue.Queue(maxsize) between threads'), codeBlock('python', PYTHON_QUEUE_THREADS)),
+      h('details', {}, h('summary', {}, 'Python: join-then-get, and the fix'), codeBlock('python', PYTHON_QUEUE_JOIN_ORDER)),
+      h('p', { class: 'note' }, 'The same run in a terminal: ', commandLine),
+    ],
+  });
   return section;
 }

@@ -3,6 +3,8 @@
 // one after the other. The C++ shown is cut from the core's source; the Python is what a learner
 // would write.
 import './semaphore.css';
+import { busyNote, codeBlock, errorLine, experimentCard, idleLine, nativeIdle, outcomeView, runButton, sideBody } from '../experiment-card';
+import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { sidesView } from '../sides-view';
 import semaphoreAsync from 'cpp-region:core/src/semaphore_async.cpp:semaphore-async';
@@ -13,7 +15,7 @@ import { runBrowserSemaphore } from './browser-run';
 import { LATENCY_MS, LIMIT, MAX_IDEAL_MS, TASKS } from './limits';
 import { runNativeSemaphore } from './native-run';
 import { SEMAPHORE_PYTHON } from './python';
-import type { SemaphoreOptions, SemaphoreOutcome } from './report';
+import type { SemaphoreOptions } from './report';
 import { semaphoreView } from './view';
 
 const JOB = 'semaphore';
@@ -26,18 +28,6 @@ export interface SemaphoreContext {
   /** Whether this page may run the threads build (cross-origin isolated). */
   threads: boolean;
   jobs: JobLock;
-}
-
-function numberInput(id: string, range: { min: number; max: number; default: number }): HTMLInputElement {
-  return h('input', { type: 'number', id, min: range.min, max: range.max, step: 1, value: range.default, inputmode: 'numeric' });
-}
-
-function outcomeView(outcome: SemaphoreOutcome): HTMLElement {
-  return 'report' in outcome ? semaphoreView(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error);
-}
-
-function code(language: string, text: string): HTMLElement {
-  return h('pre', { tabindex: 0 }, h('code', { class: `language-${language}` }, text));
 }
 
 function sweepIdealMs(tasks: number, latencyMs: number): number {
@@ -58,20 +48,15 @@ function readOptions(mode: string, tasks: number, limit: number, latencyMs: numb
 }
 
 export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
-  const mode = h('select', { id: 'semaphore-mode' }, h('option', { value: 'threads' }, 'threads'), h('option', { value: 'async' }, 'async'));
-  if (!ctx.threads) mode.value = 'async';
+  const mode = choiceSelect('semaphore-mode', ['threads', 'async'], ctx.threads ? undefined : 'async');
   const tasks = numberInput('semaphore-tasks', TASKS);
   const limit = numberInput('semaphore-limit', LIMIT);
   const latency = numberInput('semaphore-latency', LATENCY_MS);
   const sweep = h('input', { type: 'checkbox', id: 'semaphore-sweep' });
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'semaphore-browser' }, h('p', { class: 'idle' }, ctx.threads ? 'Not run yet.' : 'Not run yet. The page is not cross-origin isolated, so only the single-threaded build loads here: async runs, threads need the threads build.'));
-  const nativeBody = h(
-    'div',
-    { class: 'side-body', 'data-testid': 'semaphore-native' },
-    ctx.liveBase ? h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.') : h('p', { class: 'idle' }, 'No native server here: run ', h('code', {}, 'cplay semaphore --sweep'), ' in a terminal.'),
-  );
+  const button = runButton();
+  const note = busyNote();
+  const browserBody = sideBody('semaphore-browser', idleLine(ctx.threads ? 'Not run yet.' : 'Not run yet. The page is not cross-origin isolated, so only the single-threaded build loads here: async runs, threads need the threads build.'));
+  const nativeBody = sideBody('semaphore-native', nativeIdle(ctx.liveBase !== null, 'cplay semaphore --sweep'));
 
   const run = async (): Promise<void> => {
     const options = readOptions(mode.value, Number(tasks.value), Number(limit.value), Number(latency.value), sweep.checked);
@@ -81,52 +66,34 @@ export function createSemaphoreSection(ctx: SemaphoreContext): HTMLElement {
     }
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
       if (options.mode === 'threads' && !ctx.threads) {
-        replaceChildren(browserBody, h('p', { class: 'error', role: 'alert' }, 'Threads mode needs the WebAssembly threads build, which needs a cross-origin isolated page; choose async to run here.'));
+        replaceChildren(browserBody, errorLine('Threads mode needs the WebAssembly threads build, which needs a cross-origin isolated page; choose async to run here.'));
       } else {
-        replaceChildren(browserBody, h('p', { class: 'idle' }, `Running in WebAssembly (${options.mode})…`));
-        replaceChildren(browserBody, outcomeView(await runBrowserSemaphore(ctx.wasmBase, ctx.threads, options)));
+        replaceChildren(browserBody, idleLine(`Running in WebAssembly (${options.mode})…`));
+        replaceChildren(browserBody, outcomeView(await runBrowserSemaphore(ctx.wasmBase, ctx.threads, options), semaphoreView));
       }
       if (ctx.liveBase) {
-        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
-        replaceChildren(nativeBody, outcomeView(await runNativeSemaphore(ctx.liveBase, options)));
+        replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
+        replaceChildren(nativeBody, outcomeView(await runNativeSemaphore(ctx.liveBase, options), semaphoreView));
       }
     });
   };
   button.addEventListener('click', () => void run());
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment experiment-semaphore', id: 'experiment-semaphore', 'data-experiment': 'semaphore', 'data-busy': 'false', 'aria-labelledby': 'semaphore-title' },
-    h('h2', { id: 'semaphore-title' }, 'Semaphore: limit concurrent downloads'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'semaphore',
+    title: 'Semaphore: limit concurrent downloads',
+    explanation: [
       'N downloads start together, but a counting semaphore with K permits lets only K of them in at once: each takes a permit, waits its latency as a download would, and gives the permit back, which lets the next one in. An atomic counter goes up right after a task gets its permit and down right before it gives it back; the most it ever held is never more than K.',
-    ),
-    h(
-      'p',
-      {},
       'So the downloads go in waves of K, and the wall time is about ceil(N / K) × latency: six downloads with K = 4 still take two waves. The sweep runs the same downloads with every K from 1 to N and puts each wall time beside that ideal. Threads block in acquire(); coroutines on one event loop are suspended there, and the loop runs the others.',
-    ),
-    h(
-      'div',
-      { class: 'actions inputs' },
-      h('label', { for: 'semaphore-mode' }, 'Mode '),
-      mode,
-      h('label', { for: 'semaphore-tasks' }, 'Tasks N '),
-      tasks,
-      h('label', { for: 'semaphore-limit' }, 'Limit K '),
-      limit,
-      h('label', { for: 'semaphore-latency' }, 'Latency ms '),
-      latency,
-      h('label', { for: 'semaphore-sweep' }, sweep, ' sweep K = 1 … N'),
-      button,
-      note,
-    ),
-    sidesView({ label: 'Semaphore', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
-    h('details', {}, h('summary', {}, 'C++: a download in threads, with std::counting_semaphore (what runs, natively and as WebAssembly)'), code('cpp', semaphoreThreads), h('p', {}, 'The same download as a coroutine, with the core’s async semaphore'), code('cpp', semaphoreAsync)),
-    h('details', {}, h('summary', {}, 'Python: threading.Semaphore and asyncio.Semaphore'), code('python', SEMAPHORE_PYTHON)),
-  );
+    ],
+    fields: [['Mode ', mode], ['Tasks N ', tasks], ['Limit K ', limit], ['Latency ms ', latency], h('label', { for: 'semaphore-sweep' }, sweep, ' sweep K = 1 … N')],
+    actions: [button, note],
+    sides: sidesView({ label: 'Semaphore', browser: 'In this browser (WebAssembly)' }, browserBody, nativeBody),
+    below: [
+      h('details', {}, h('summary', {}, 'C++: a download in threads, with std::counting_semaphore (what runs, natively and as WebAssembly)'), codeBlock('cpp', semaphoreThreads), h('p', {}, 'The same download as a coroutine, with the core’s async semaphore'), codeBlock('cpp', semaphoreAsync)),
+      h('details', {}, h('summary', {}, 'Python: threading.Semaphore and asyncio.Semaphore'), codeBlock('python', SEMAPHORE_PYTHON)),
+    ],
+  });
   return section;
 }

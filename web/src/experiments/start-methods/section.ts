@@ -1,6 +1,8 @@
 // The experiment "fork vs spawn: what a child inherits": the native side (cplay serve, when live)
 // and this browser, run one after the other, never at once (they share the cores).
 import './start-methods.css';
+import { busyNote, errorLine, experimentCard, idleLine, outcomeView, runButton, sideBody } from '../experiment-card';
+import { numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
 import { h, replaceChildren } from '../../ui/dom';
 import { messageOf } from '../../ui/failure';
@@ -32,7 +34,7 @@ function parseWorkers(text: string): number | null {
 }
 
 function idleNative(live: boolean): HTMLElement {
-  if (live) return h('p', { class: 'idle' }, 'Run the experiment to ask cplay serve’s machine.');
+  if (live) return idleLine('Run the experiment to ask cplay serve’s machine.');
   return h(
     'p',
     { class: 'idle', 'data-testid': 'start-methods-no-server' },
@@ -47,11 +49,11 @@ function idleNative(live: boolean): HTMLElement {
 }
 
 export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement {
-  const input = h('input', { type: 'number', id: 'start-methods-workers', min: MIN_WORKERS, max: MAX_WORKERS, step: 1, value: DEFAULT_WORKERS, inputmode: 'numeric' });
-  const button = h('button', { type: 'button', class: 'primary' }, 'Run the experiment');
-  const note = h('span', { class: 'busy-note', role: 'status' });
-  const browserBody = h('div', { class: 'side-body', 'data-testid': 'start-methods-browser' }, h('p', { class: 'idle' }, 'Not run yet.'));
-  const nativeBody = h('div', { class: 'side-body', 'data-testid': 'start-methods-native' }, idleNative(ctx.liveBase !== null));
+  const input = numberInput('start-methods-workers', { min: MIN_WORKERS, max: MAX_WORKERS, default: DEFAULT_WORKERS });
+  const button = runButton();
+  const note = busyNote();
+  const browserBody = sideBody('start-methods-browser', idleLine('Not run yet.'));
+  const nativeBody = sideBody('start-methods-native', idleNative(ctx.liveBase !== null));
 
   const run = async (): Promise<void> => {
     const workers = parseWorkers(input.value);
@@ -60,16 +62,15 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
       return;
     }
     await runAsJob(ctx.jobs, JOB, section, note, async () => {
-      replaceChildren(browserBody, h('p', { class: 'idle' }, 'Starting Workers…'));
+      replaceChildren(browserBody, idleLine('Starting Workers…'));
       try {
         replaceChildren(browserBody, browserTable(await runBrowserStartMethods(workers)));
       } catch (error) {
-        replaceChildren(browserBody, h('p', { class: 'error', role: 'alert' }, messageOf(error)));
+        replaceChildren(browserBody, errorLine(messageOf(error)));
       }
       if (ctx.liveBase) {
-        replaceChildren(nativeBody, h('p', { class: 'idle' }, 'Asking cplay serve…'));
-        const outcome = await runNativeStartMethods(ctx.liveBase, workers);
-        replaceChildren(nativeBody, 'report' in outcome ? nativeTable(outcome.report) : h('p', { class: 'error', role: 'alert' }, outcome.error));
+        replaceChildren(nativeBody, idleLine('Asking cplay serve…'));
+        replaceChildren(nativeBody, outcomeView(await runNativeStartMethods(ctx.liveBase, workers), nativeTable));
       }
     });
   };
@@ -77,27 +78,24 @@ export function createStartMethodsSection(ctx: StartMethodsContext): HTMLElement
   // One run at a time on the page: the cards' runs would skew these timings, and these theirs.
   followJobLock(ctx.jobs, JOB, [button], note);
 
-  const section = h(
-    'section',
-    { class: 'card experiment', id: 'experiment-start-methods', 'data-experiment': 'start-methods', 'data-busy': 'false', 'aria-labelledby': 'start-methods-title' },
-    h('h2', { id: 'start-methods-title' }, 'fork vs spawn: what a child inherits'),
-    h(
-      'p',
-      {},
+  const section = experimentCard({
+    name: 'start-methods',
+    // No experiment-start-methods class: its stylesheet names its tables and input instead.
+    styled: false,
+    title: 'fork vs spawn: what a child inherits',
+    explanation: [
       'Before starting any worker, the parent changes a global variable, holds a file open and starts a thread that keeps running. Then it asks one worker of each kind what it sees, and times starting and joining workers that do nothing. A thread shares everything; fork copies the memory and the open files but only the thread that called it; spawn starts the program afresh.',
-    ),
-    h(
-      'p',
-      {},
       'Browser Workers always start fresh, like spawn: each loads its own copy of every module and shares nothing with the page but the messages it is sent.',
-    ),
-    h('div', { class: 'actions' }, h('label', { for: 'start-methods-workers' }, 'Workers per kind '), input, button, note),
-    h(
+    ],
+    fields: [['Workers per kind ', input]],
+    actions: [button, note],
+    rowClass: 'actions',
+    sides: h(
       'div',
       { class: 'sides' },
       h('section', { class: 'side side-browser', 'data-side': 'browser', 'aria-label': 'In this browser' }, h('h3', {}, 'In this browser'), browserBody),
       h('section', { class: 'side side-native', 'data-side': 'native', 'aria-label': 'Native' }, h('h3', {}, 'Native (cplay serve)'), nativeBody),
     ),
-  );
+  });
   return section;
 }
