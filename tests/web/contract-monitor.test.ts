@@ -4,20 +4,14 @@
 // repeat them; the catalog lists the experiment's inputs; the schema refuses a renamed field and a
 // report without its events; bad input is an error report.
 import { spawnSync } from 'node:child_process';
-import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
-import { createContractAjv, schemaId } from '../../scripts/contract/ajv';
+import { contractSchema, expectRefusesMissingField, expectRefusesRenamedField, expectValid } from './contract-support';
 import { CPLAY } from './e2e-support/server';
 
-const ajv = createContractAjv();
-const validateEvent = ajv.getSchema(schemaId('monitor-event.schema.json')) as ValidateFunction;
-const validateReport = ajv.getSchema(schemaId('monitor-report.schema.json')) as ValidateFunction;
-const validateCatalog = ajv.getSchema(schemaId('catalog.schema.json')) as ValidateFunction;
-
-function expectValid(validate: ValidateFunction, value: unknown): void {
-  expect(validate(value), `${JSON.stringify(validate.errors)}\nin ${JSON.stringify(value).slice(0, 400)}`).toBe(true);
-}
+const validateEvent = contractSchema('monitor-event.schema.json');
+const validateReport = contractSchema('monitor-report.schema.json');
+const validateCatalog = contractSchema('catalog.schema.json');
 
 function cplayMonitor(args: string[]): { status: number | null; lines: Record<string, unknown>[]; stderr: string } {
   const out = spawnSync(CPLAY, ['monitor', ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
@@ -41,10 +35,8 @@ describe('monitor schemas', () => {
   it('refuses a renamed field and a report without its events', () => {
     const { lines } = cplayMonitor(['--durations-ms', '0', '--interval-ms', '50']);
     const report = lines.pop() as Record<string, unknown>;
-    const { wall_ms, ...renamed } = report;
-    expect(validateReport({ ...renamed, wall_time_ms: wall_ms })).toBe(false);
-    const { events: _events, ...noEvents } = report;
-    expect(validateReport(noEvents)).toBe(false);
+    expectRefusesRenamedField(validateReport, report, ['wall_ms'], 'wall_time_ms');
+    expectRefusesMissingField(validateReport, report, ['events']);
     expect(validateEvent({ ...lines[0], alive: true })).toBe(false);
   });
 

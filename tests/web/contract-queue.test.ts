@@ -2,28 +2,14 @@
 // real thing: cplay queue --json in threads and in processes (both hand-off orders, the deadlock
 // one included), POST /api/queue on cplay serve, and the wasm threads build's queue(); the schema
 // refuses a renamed field, a hand-off without its outcome and a threads report with a pipe.
-import { spawnSync } from 'node:child_process';
-import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createContractAjv, schemaId } from '../../scripts/contract/ajv';
 import { loadPlayground, type Playground } from '../../wasm/js/loader';
-import { CPLAY, startServer, type TestServer } from './e2e-support/server';
+import { contractSchema, cplayReport, expectRefusesMissingField, expectRefusesRenamedField, expectValid, type Json } from './contract-support';
+import { startServer, type TestServer } from './e2e-support/server';
 
-const ajv = createContractAjv();
-const validateQueue = ajv.getSchema(schemaId('queue-report.schema.json')) as ValidateFunction;
-const validateError = ajv.getSchema(schemaId('error-report.schema.json')) as ValidateFunction;
-
-function expectValid(validate: ValidateFunction, value: unknown): void {
-  expect(validate(value), `${JSON.stringify(validate.errors)}\nin ${JSON.stringify(value).slice(0, 400)}`).toBe(true);
-}
-
-type Json = Record<string, unknown>;
-
-function cplayQueue(args: string[]): { status: number | null; report: Json } {
-  const out = spawnSync(CPLAY, ['queue', ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
-  return { status: out.status, report: JSON.parse(out.stdout) as Json };
-}
+const validateQueue = contractSchema('queue-report.schema.json');
+const validateError = contractSchema('error-report.schema.json');
 
 const SMALL = ['--messages', '10', '--consume-ms', '0'];
 
@@ -35,7 +21,7 @@ describe('queue report schema', () => {
       ['--mode', 'processes', ...SMALL, '--order', 'join-then-get', '--grace-ms', '50'],
       ['--mode', 'processes', ...SMALL, '--order', 'join-then-get', '--result-bytes', '1000'],
     ]) {
-      const { status, report } = cplayQueue(args);
+      const { status, report } = cplayReport('queue', args);
       expectValid(validateQueue, report);
       // Exit 1 exactly when the hand-off deadlocked.
       const handoff = report.handoff as Json | undefined;
@@ -44,12 +30,10 @@ describe('queue report schema', () => {
   });
 
   it('refuses a renamed field, a hand-off without its outcome, a threads report with a pipe', () => {
-    const threads = cplayQueue(SMALL).report;
-    const { roles, ...renamed } = threads;
-    expect(validateQueue({ ...renamed, workers: roles })).toBe(false);
-    const processes = cplayQueue(['--mode', 'processes', ...SMALL]).report;
-    const { outcome: _outcome, ...noOutcome } = processes.handoff as Json;
-    expect(validateQueue({ ...processes, handoff: noOutcome })).toBe(false);
+    const threads = cplayReport('queue', SMALL).report;
+    expectRefusesRenamedField(validateQueue, threads, ['roles'], 'workers');
+    const processes = cplayReport('queue', ['--mode', 'processes', ...SMALL]).report;
+    expectRefusesMissingField(validateQueue, processes, ['handoff', 'outcome']);
     expect(validateQueue({ ...threads, pipe: processes.pipe })).toBe(false);
     const result = threads.result as Json;
     expect(validateQueue({ ...threads, result: { ...result, checksum_sent: 12345 } })).toBe(false);

@@ -10,25 +10,20 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createContractAjv, readSchemas, schemaId } from '../../scripts/contract/ajv';
+import { readSchemas } from '../../scripts/contract/ajv';
 import { generatedFiles, repoPath } from '../../scripts/contract/generated-files';
 import { loadPlayground, type Playground } from '../../wasm/js/loader';
 import type { Mode, Request, Shard } from '../../wasm/js/types';
+import { contractSchema, expectValid } from './contract-support';
 import { CPLAY, freePort } from './e2e-support/server';
 
-const ajv = createContractAjv();
-const schema = (file: string, pointer = ''): ValidateFunction => {
-  const validate = ajv.getSchema(schemaId(file, pointer));
-  if (!validate) throw new Error(`no schema ${file}#${pointer}`);
-  return validate;
-};
-const validateRequest = schema('request.schema.json');
-const validateNormalized = schema('request.schema.json', '/$defs/NormalizedRequest');
-const validateReport = schema('report.schema.json');
-const validateError = schema('error-report.schema.json');
-const validateShard = schema('shard.schema.json');
-const validateMachineInfo = schema('machine-info.schema.json');
-const validateModuleInfo = schema('module-info.schema.json');
+const validateRequest = contractSchema('request.schema.json');
+const validateNormalized = contractSchema('request.schema.json', '/$defs/NormalizedRequest');
+const validateReport = contractSchema('report.schema.json');
+const validateError = contractSchema('error-report.schema.json');
+const validateShard = contractSchema('shard.schema.json');
+const validateMachineInfo = contractSchema('machine-info.schema.json');
+const validateModuleInfo = contractSchema('module-info.schema.json');
 
 /**
  * Where and why a value fails, each once, or [] when it matches. ("must match then" only wraps
@@ -38,12 +33,6 @@ function failures(validate: ValidateFunction, value: unknown): { path: string; k
   if (validate(value)) return [];
   const found = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => JSON.stringify({ path: e.instancePath, keyword: e.keyword }));
   return [...new Set(found)].map((text) => JSON.parse(text) as { path: string; keyword: string });
-}
-
-/** The value matches; on failure the message shows the document and Ajv's errors. */
-function expectValid(validate: ValidateFunction, value: unknown): void {
-  const ok = validate(value);
-  expect(ok, `${JSON.stringify(validate.errors)}\nin ${JSON.stringify(value).slice(0, 600)}`).toBe(true);
 }
 
 /** A report's head as validate() would give it. */
@@ -91,7 +80,7 @@ describe('the schemas', () => {
       expect.arrayContaining(['error-report.schema.json', 'machine-info.schema.json', 'module-info.schema.json', 'report.schema.json', 'request.schema.json', 'shard.schema.json']),
     );
     // createContractAjv() checks every $id and the meta-schema; compiling checks strictness.
-    for (const name of names) expect(() => schema(name)).not.toThrow();
+    for (const name of names) expect(() => contractSchema(name)).not.toThrow();
   });
 
   it('give the committed types and validators (npm run contract writes them again)', async () => {

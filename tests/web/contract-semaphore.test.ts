@@ -3,26 +3,13 @@
 // builds' semaphore() (async in both, threads in the threads build); bad input and threads in the
 // single build answer error reports; the schema refuses a renamed field and a report without its
 // timeline.
-import { spawnSync } from 'node:child_process';
-import type { ValidateFunction } from 'ajv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createContractAjv, schemaId } from '../../scripts/contract/ajv';
-import { loadPlayground, type Playground } from '../../wasm/js/loader';
-import { CPLAY } from './e2e-support/server';
+import type { Playground } from '../../wasm/js/loader';
+import { contractSchema, cplayReport, expectErrorReport, expectRefusesMissingField, expectRefusesRenamedField, expectValid, type Json } from './contract-support';
+import { loadBothBuilds } from './wasm-builds';
 
-const ajv = createContractAjv();
-const validateSemaphore = ajv.getSchema(schemaId('semaphore-report.schema.json')) as ValidateFunction;
-const validateError = ajv.getSchema(schemaId('error-report.schema.json')) as ValidateFunction;
-
-function expectValid(value: unknown): void {
-  expect(validateSemaphore(value), `${JSON.stringify(validateSemaphore.errors)}\nin ${JSON.stringify(value).slice(0, 400)}`).toBe(true);
-}
-
-function cplaySemaphore(args: string[]): { status: number | null; report: Record<string, unknown> } {
-  const out = spawnSync(CPLAY, ['semaphore', ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
-  return { status: out.status, report: JSON.parse(out.stdout) as Record<string, unknown> };
-}
+const validateSemaphore = contractSchema('semaphore-report.schema.json');
 
 describe('semaphore report schema', () => {
   it('matches cplay semaphore --json in threads and async, with a sweep and without', () => {
@@ -31,55 +18,40 @@ describe('semaphore report schema', () => {
       ['--mode', 'async', '--tasks', '5', '--limit', '3', '--latency-ms', '5', '--sweep'],
       ['--tasks', '3', '--limit', '3', '--latency-ms', '0', '--sweep'],
     ]) {
-      const { status, report } = cplaySemaphore(args);
+      const { status, report } = cplayReport('semaphore', args);
       expect(status).toBe(0);
-      expectValid(report);
+      expectValid(validateSemaphore, report);
       expect(report.max_in_flight as number).toBeLessThanOrEqual(report.limit as number);
     }
   });
 
   it('refuses a renamed field and a report without its timeline', () => {
-    const { report } = cplaySemaphore(['--tasks', '2', '--limit', '1', '--latency-ms', '1']);
-    const { max_in_flight, ...renamed } = report;
-    expect(validateSemaphore({ ...renamed, peak_in_flight: max_in_flight })).toBe(false);
-    const { per_task: _perTask, ...noTimeline } = report;
-    expect(validateSemaphore(noTimeline)).toBe(false);
+    const { report } = cplayReport('semaphore', ['--tasks', '2', '--limit', '1', '--latency-ms', '1']);
+    expectRefusesRenamedField(validateSemaphore, report, ['max_in_flight'], 'peak_in_flight');
+    expectRefusesMissingField(validateSemaphore, report, ['per_task']);
   });
 
   describe('wasm', () => {
-    let threads: Playground;
-    let single: Playground;
-    beforeAll(async () => {
-      threads = await loadPlayground('threads');
-      single = await loadPlayground('single');
-    });
-    afterAll(() => {
-      threads?.shutdown();
-      single?.shutdown();
-    });
+    const wasm = loadBothBuilds();
 
     it('matches threads mode in the threads build and async mode in both', () => {
-      const runs: Array<[Playground, Record<string, unknown>]> = [
-        [threads, { tasks: 4, limit: 2, latency_ms: 5 }],
-        [threads, { mode: 'async', tasks: 5, limit: 2, latency_ms: 5, sweep: true }],
-        [single, { mode: 'async', tasks: 6, limit: 3, latency_ms: 5 }],
+      const runs: Array<[Playground, Json]> = [
+        [wasm.threads, { tasks: 4, limit: 2, latency_ms: 5 }],
+        [wasm.threads, { mode: 'async', tasks: 5, limit: 2, latency_ms: 5, sweep: true }],
+        [wasm.single, { mode: 'async', tasks: 6, limit: 3, latency_ms: 5 }],
       ];
       for (const [module, options] of runs) {
-        const report = JSON.parse(module.raw.semaphore(JSON.stringify(options))) as Record<string, unknown>;
-        expectValid(report);
-        expect((report.platform as Record<string, unknown>).variant).toBe(module.variant);
+        const report = JSON.parse(module.raw.semaphore(JSON.stringify(options))) as Json;
+        expectValid(validateSemaphore, report);
+        expect((report.platform as Json).variant).toBe(module.variant);
         expect(report.max_in_flight as number).toBeLessThanOrEqual(options.limit as number);
       }
     });
 
     it('answers error reports: threads need the threads build, tasks past the pool, a range named', () => {
-      const needsThreads = JSON.parse(single.raw.semaphore('{}'));
-      expect(validateError(needsThreads)).toBe(true);
-      expect(needsThreads.error.message).toContain('needs threads');
-      const pool = JSON.parse(threads.raw.semaphore('{"tasks": 64, "limit": 64, "latency_ms": 1}'));
-      expect(validateError(pool)).toBe(true);
-      expect(pool.error.message).toContain("the size of this module's thread pool");
-      const range = JSON.parse(single.raw.semaphore('{"mode": "async", "tasks": 2, "limit": 3}'));
+      expectErrorReport(wasm.single.raw.semaphore('{}'), 'needs threads');
+      expectErrorReport(wasm.threads.raw.semaphore('{"tasks": 64, "limit": 64, "latency_ms": 1}'), "the size of this module's thread pool");
+      const range = JSON.parse(wasm.single.raw.semaphore('{"mode": "async", "tasks": 2, "limit": 3}'));
       expect(range.error).toEqual({ code: 'invalid-argument', message: '--limit must be an integer from 1 to --tasks (2) (got 3)' });
     });
   });
