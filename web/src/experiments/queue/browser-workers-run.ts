@@ -5,6 +5,7 @@
 import { CancelledRun } from './cancelled-run';
 import { DeliveryLedger, type LedgerSummary } from './ledger';
 import { epochNow, type FromProducer, type ToProducer, type WaitSpan } from './producer-protocol';
+import { PageConsumer } from './page-consumer';
 import { workersReady } from './start-line';
 
 export interface BrowserQueueOptions {
@@ -51,7 +52,6 @@ export async function runBrowserQueue(options: BrowserQueueOptions, signal: Abor
   const ledger = new DeliveryLedger(options.producers, options.messages, options.message_bytes);
   const backlog: Arrival[] = [];
   const done = new Map<number, Extract<FromProducer, { type: 'done' }>>();
-  const consumerWaits: WaitSpan[] = [];
   let maxBacklog = 0;
   let origin = 0;
   let wake: (() => void) | null = null;
@@ -97,36 +97,27 @@ export async function runBrowserQueue(options: BrowserQueueOptions, signal: Abor
     });
 
     // The consumer: one message at a time, oldest first; idle while nothing has arrived.
-    const consumerStart = since();
-    let consumed = 0;
-    let idleSince: number | null = null;
+    const consumer = new PageConsumer(ledger, options.consume_ms, since);
     while (done.size < workers.length || backlog.length > 0) {
       if (failure) throw failure;
       const next = backlog.shift();
       if (!next) {
-        idleSince ??= since();
+        consumer.idle();
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (idleSince !== null) consumerWaits.push({ start_ms: idleSince, end_ms: since() });
-      idleSince = null;
-      if (options.consume_ms > 0) await new Promise((resolve) => setTimeout(resolve, options.consume_ms));
-      ledger.record(next.producer, next.sequence, next.payload);
-      consumed += 1;
+      await consumer.take(next);
       const ack: ToProducer = { type: 'ack', count: 1 };
       workers[next.producer]?.postMessage(ack);
     }
     if (failure) throw failure;
     const wallMs = since();
-    const producerRows: TimelineRow[] = [...done.values()]
-      .sort((a, b) => a.producer - b.producer)
-      .map((d) => ({ label: `producer ${d.producer}`, role: 'producer', start_ms: d.start_ms, end_ms: d.end_ms, messages: options.messages, waits: d.waits }));
     return {
       summary: ledger.summary(),
       wallMs,
       maxBacklog,
       maxOutstanding: Math.max(0, ...[...done.values()].map((d) => d.max_outstanding)),
-      rows: [...producerRows, { label: 'consumer (the page)', role: 'consumer', start_ms: consumerStart, end_ms: wallMs, messages: consumed, waits: consumerWaits }],
+      rows: consumer.rows(done.values(), options.messages, wallMs),
     };
   } finally {
     clearTimeout(timer);

@@ -2,12 +2,13 @@
 // push into one SharedArrayBuffer ring of `capacity` slots, shared by all of them as the core's
 // queue is, and block in Atomics.wait while it is full; the page is the one consumer and waits
 // with Atomics.waitAsync while it is empty. Every Worker is terminated when the run ends.
-import type { BrowserQueueOptions, BrowserQueueResult, TimelineRow } from './browser-workers-run';
+import type { BrowserQueueOptions, BrowserQueueResult } from './browser-workers-run';
 import { BROWSER_RUN_TIMEOUT_MS } from './browser-workers-run';
 import { CancelledRun } from './cancelled-run';
 import { DeliveryLedger } from './ledger';
-import { epochNow, type WaitSpan } from './producer-protocol';
+import { epochNow } from './producer-protocol';
 import type { FromRingProducer, StartRingProducer } from './ring-producer';
+import { PageConsumer } from './page-consumer';
 import { SharedRing } from './shared-ring';
 import { workersReady } from './start-line';
 
@@ -28,7 +29,6 @@ export async function runRingQueue(options: BrowserQueueOptions, signal: AbortSi
   const workers = Array.from({ length: options.producers }, () => createWorker());
   const ledger = new DeliveryLedger(options.producers, options.messages, options.message_bytes);
   const done = new Map<number, Extract<FromRingProducer, { type: 'done' }>>();
-  const consumerWaits: WaitSpan[] = [];
   let failure: Error | null = null;
   const deadline = Date.now() + BROWSER_RUN_TIMEOUT_MS;
   try {
@@ -56,9 +56,7 @@ export async function runRingQueue(options: BrowserQueueOptions, signal: AbortSi
     });
 
     // The consumer: the oldest message first; while none is ready it waits without blocking the page.
-    const consumerStart = since();
-    let consumed = 0;
-    let idleSince: number | null = null;
+    const consumer = new PageConsumer(ledger, options.consume_ms, since);
     for (;;) {
       if (signal.aborted) throw new CancelledRun();
       if (failure) throw failure;
@@ -68,15 +66,11 @@ export async function runRingQueue(options: BrowserQueueOptions, signal: AbortSi
         // Every producer finished and nothing is left: read once more, since a push may land
         // between the empty read and the count.
         if (ring.producersDone() === workers.length && !ring.hasMessage()) break;
-        idleSince ??= since();
+        consumer.idle();
         await ring.waitForMessage(POLL_MS);
         continue;
       }
-      if (idleSince !== null) consumerWaits.push({ start_ms: idleSince, end_ms: since() });
-      idleSince = null;
-      if (options.consume_ms > 0) await new Promise((resolve) => setTimeout(resolve, options.consume_ms));
-      ledger.record(next.producer, next.sequence, next.payload);
-      consumed += 1;
+      await consumer.take(next);
     }
     // A producer's 'done' message may trail its last push: wait for every one of them.
     while (done.size < workers.length) {
@@ -86,15 +80,12 @@ export async function runRingQueue(options: BrowserQueueOptions, signal: AbortSi
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const wallMs = since();
-    const producerRows: TimelineRow[] = [...done.values()]
-      .sort((a, b) => a.producer - b.producer)
-      .map((d) => ({ label: `producer ${d.producer}`, role: 'producer', start_ms: d.start_ms, end_ms: d.end_ms, messages: options.messages, waits: d.waits }));
     return {
       summary: ledger.summary(),
       wallMs,
       maxBacklog: ring.mostHeld(),
       maxOutstanding: ring.mostHeld(),
-      rows: [...producerRows, { label: 'consumer (the page)', role: 'consumer', start_ms: consumerStart, end_ms: wallMs, messages: consumed, waits: consumerWaits }],
+      rows: consumer.rows(done.values(), options.messages, wallMs),
     };
   } finally {
     for (const worker of workers) worker.terminate();
