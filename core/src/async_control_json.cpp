@@ -64,19 +64,19 @@ json run_to_json(const AsyncScenarioRun& run) {
 }  // namespace
 
 AsyncControlOptions async_options_from_json(const json& request) {
-  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"scenario\": \"race\", \"tasks\": 3}");
   AsyncControlOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "scenario") options.scenario = parse_choice(value, async_scenario_names(), "--scenario");
-    else if (key == "sync") options.sync = parse_choice(value, async_sync_names(), "--sync");
-    else if (key == "tasks") options.tasks = parse_numeric(value, async_param_spec(key));
-    else if (key == "latency_ms") options.latency_ms = parse_numeric(value, async_param_spec(key));
-    else if (key == "timeout_ms") options.timeout_ms = parse_numeric(value, async_param_spec(key));
-    else if (key == "increments") options.increments = parse_numeric(value, async_param_spec(key));
-    else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) +
-                          "' (expected scenario, tasks, latency_ms, timeout_ms, sync, increments)");
-  }
+  experiment_json::read_fields(
+      request, R"({"scenario": "race", "tasks": 3})", "scenario, tasks, latency_ms, timeout_ms, sync, increments",
+      [&options](const std::string& key, const json& value) {
+        if (key == "scenario") options.scenario = parse_choice(value, async_scenario_names(), "--scenario");
+        else if (key == "sync") options.sync = parse_choice(value, async_sync_names(), "--sync");
+        else if (key == "tasks") options.tasks = parse_numeric(value, async_param_spec(key));
+        else if (key == "latency_ms") options.latency_ms = parse_numeric(value, async_param_spec(key));
+        else if (key == "timeout_ms") options.timeout_ms = parse_numeric(value, async_param_spec(key));
+        else if (key == "increments") options.increments = parse_numeric(value, async_param_spec(key));
+        else return false;
+        return true;
+      });
   validate_async_options(options);
   return options;
 }
@@ -91,8 +91,7 @@ json async_options_to_json(const AsyncControlOptions& options) {
 }
 
 json async_report_to_json(const AsyncControlReport& report) {
-  json out = {{"schema", 1}, {"experiment", "async"}};
-  out.update(async_options_to_json(report.options));
+  json out = experiment_json::report_head("async", async_options_to_json(report.options));
   out["measured"] = kMeasuredText;
   out["exact"] = report.exact();
   json runs = json::array();

@@ -1,6 +1,5 @@
 #include "playground/barrier_json.hpp"
 
-#include <cmath>
 #include <string>
 
 #include "experiment_json.hpp"
@@ -13,7 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 using experiment_json::parse_choice;
-using experiment_json::shown;
 using experiment_json::rounded_ms;
 
 // What the check compares, for the report: a reader should not have to guess.
@@ -24,17 +22,18 @@ constexpr const char* kCheckText =
 }  // namespace
 
 BarrierOptions barrier_options_from_json(const json& request) {
-  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"sync\": \"barrier\", \"workers\": 4}");
   BarrierOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "sync") options.sync = parse_choice(value, barrier_sync_names(), barrier_param_spec(key).flag);
-    else if (key == "workers") options.workers = parse_numeric(value, barrier_param_spec(key));
-    else if (key == "phases") options.phases = parse_numeric(value, barrier_param_spec(key));
-    else if (key == "work_ms") options.work_ms = parse_numeric(value, barrier_param_spec(key));
-    else if (key == "skew_ms") options.skew_ms = parse_numeric(value, barrier_param_spec(key));
-    else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected sync, workers, phases, work_ms, skew_ms)");
-  }
+  experiment_json::read_fields(
+      request, R"({"sync": "barrier", "workers": 4})", "sync, workers, phases, work_ms, skew_ms",
+      [&options](const std::string& key, const json& value) {
+        if (key == "sync") options.sync = parse_choice(value, barrier_sync_names(), barrier_param_spec(key).flag);
+        else if (key == "workers") options.workers = parse_numeric(value, barrier_param_spec(key));
+        else if (key == "phases") options.phases = parse_numeric(value, barrier_param_spec(key));
+        else if (key == "work_ms") options.work_ms = parse_numeric(value, barrier_param_spec(key));
+        else if (key == "skew_ms") options.skew_ms = parse_numeric(value, barrier_param_spec(key));
+        else return false;
+        return true;
+      });
   validate_barrier_options(options);
   return options;
 }
@@ -48,8 +47,7 @@ json barrier_options_to_json(const BarrierOptions& options) {
 }
 
 json barrier_report_to_json(const BarrierReport& report) {
-  json out = {{"schema", 1}, {"experiment", "barrier"}};
-  out.update(barrier_options_to_json(report.options));
+  json out = experiment_json::report_head("barrier", barrier_options_to_json(report.options));
   out["correct"] = report.correct();
   out["check"] = kCheckText;
   out["checksum"] = report.checksum;

@@ -1,6 +1,5 @@
 #include "playground/deadlock_json.hpp"
 
-#include <cmath>
 #include <string>
 
 #include "playground/deadlock_board.hpp"
@@ -13,7 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 using experiment_json::parse_choice;
-using experiment_json::shown;
 using experiment_json::rounded_ms;
 
 // What the watchdog does, for the report: a reader should not have to guess.
@@ -25,18 +23,20 @@ constexpr const char* kDetectionText =
 }  // namespace
 
 DeadlockOptions deadlock_options_from_json(const json& request) {
-  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"workers\": 2, \"order\": \"opposite\"}");
   DeadlockOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_choice(value, deadlock_mode_names(), deadlock_param_spec(key).flag);
-    else if (key == "order") options.order = parse_choice(value, lock_order_names(), deadlock_param_spec(key).flag);
-    else if (key == "strategy") options.strategy = parse_choice(value, lock_strategy_names(), deadlock_param_spec(key).flag);
-    else if (key == "workers") options.workers = parse_numeric(value, deadlock_param_spec(key));
-    else if (key == "rounds") options.rounds = parse_numeric(value, deadlock_param_spec(key));
-    else if (key == "hold_ms") options.hold_ms = parse_numeric(value, deadlock_param_spec(key));
-    else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected mode, workers, order, strategy, rounds, hold_ms)");
-  }
+  experiment_json::read_fields(
+      request, R"({"workers": 2, "order": "opposite"})", "mode, workers, order, strategy, rounds, hold_ms",
+      [&options](const std::string& key, const json& value) {
+        if (key == "mode") options.mode = parse_choice(value, deadlock_mode_names(), deadlock_param_spec(key).flag);
+        else if (key == "order") options.order = parse_choice(value, lock_order_names(), deadlock_param_spec(key).flag);
+        else if (key == "strategy")
+          options.strategy = parse_choice(value, lock_strategy_names(), deadlock_param_spec(key).flag);
+        else if (key == "workers") options.workers = parse_numeric(value, deadlock_param_spec(key));
+        else if (key == "rounds") options.rounds = parse_numeric(value, deadlock_param_spec(key));
+        else if (key == "hold_ms") options.hold_ms = parse_numeric(value, deadlock_param_spec(key));
+        else return false;
+        return true;
+      });
   validate_deadlock_options(options);
   return options;
 }
@@ -51,8 +51,7 @@ json deadlock_options_to_json(const DeadlockOptions& options) {
 }
 
 json deadlock_report_to_json(const DeadlockReport& report) {
-  json out = {{"schema", 1}, {"experiment", "deadlock"}};
-  out.update(deadlock_options_to_json(report.options));
+  json out = experiment_json::report_head("deadlock", deadlock_options_to_json(report.options));
   out["detection"] = {{"method", "watchdog"},
                       {"how", kDetectionText},
                       {"sample_ms", kWatchdogSampleMs},

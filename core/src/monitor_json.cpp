@@ -83,19 +83,18 @@ std::string measured_text(MonitorMode mode) {
 }  // namespace
 
 MonitorOptions monitor_options_from_json(const json& request) {
-  if (!request.is_object())
-    throw ArgumentError("the request is a JSON object such as {\"durations_ms\": [2000, 3000], \"interval_ms\": 1000}");
   MonitorOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_choice(value, monitor_mode_names(), "--mode");
-    else if (key == "start_method")
-      options.start_method = parse_choice(value, monitor_start_method_names(), "--start-method");
-    else if (key == "durations_ms") options.durations_ms = parse_durations(value);
-    else if (key == "interval_ms") options.interval_ms = parse_numeric(value, monitor_param_spec(key));
-    else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) +
-                          "' (expected mode, start_method, durations_ms, interval_ms)");
-  }
+  experiment_json::read_fields(
+      request, R"({"durations_ms": [2000, 3000], "interval_ms": 1000})", "mode, start_method, durations_ms, interval_ms",
+      [&options](const std::string& key, const json& value) {
+        if (key == "mode") options.mode = parse_choice(value, monitor_mode_names(), "--mode");
+        else if (key == "start_method")
+          options.start_method = parse_choice(value, monitor_start_method_names(), "--start-method");
+        else if (key == "durations_ms") options.durations_ms = parse_durations(value);
+        else if (key == "interval_ms") options.interval_ms = parse_numeric(value, monitor_param_spec(key));
+        else return false;
+        return true;
+      });
   validate_monitor_options(options);
   return options;
 }

@@ -52,17 +52,19 @@ json strategy_to_json(const PoolStrategyRun& run) {
 }  // namespace
 
 PoolOptions pool_options_from_json(const json& request) {
-  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"tasks\": 32, \"workers\": 4}");
   PoolOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_choice(value, pool_mode_names(), "--mode");
-    else if (key == "start_method") options.start_method = parse_choice(value, pool_start_method_names(), "--start-method");
-    else if (key == "tasks" || key == "workers" || key == "work") {
-      const std::uint64_t number = parse_numeric(value, pool_param_spec(key));
-      (key == "tasks" ? options.tasks : key == "workers" ? options.workers : options.work) = number;
-    } else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected mode, start_method, tasks, workers, work)");
-  }
+  experiment_json::read_fields(
+      request, R"({"tasks": 32, "workers": 4})", "mode, start_method, tasks, workers, work",
+      [&options](const std::string& key, const json& value) {
+        if (key == "mode") options.mode = parse_choice(value, pool_mode_names(), "--mode");
+        else if (key == "start_method")
+          options.start_method = parse_choice(value, pool_start_method_names(), "--start-method");
+        else if (key == "tasks") options.tasks = parse_numeric(value, pool_param_spec(key));
+        else if (key == "workers") options.workers = parse_numeric(value, pool_param_spec(key));
+        else if (key == "work") options.work = parse_numeric(value, pool_param_spec(key));
+        else return false;
+        return true;
+      });
   validate_pool_options(options);
   return options;
 }
@@ -76,8 +78,7 @@ json pool_options_to_json(const PoolOptions& options) {
 }
 
 json pool_report_to_json(const PoolReport& report) {
-  json out = {{"schema", 1}, {"experiment", "pool"}};
-  out.update(pool_options_to_json(report.options));
+  json out = experiment_json::report_head("pool", pool_options_to_json(report.options));
   // Threads have no start method: say so rather than echo one that was not used.
   if (report.options.mode == PoolMode::Threads) out["start_method"] = nullptr;
   out["measured"] = kMeasuredText;

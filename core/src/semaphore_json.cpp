@@ -1,6 +1,5 @@
 #include "playground/semaphore_json.hpp"
 
-#include <cmath>
 #include <string>
 
 #include "experiment_json.hpp"
@@ -40,17 +39,18 @@ json run_to_json(const SemaphoreRun& run) {
 }  // namespace
 
 SemaphoreOptions semaphore_options_from_json(const json& request) {
-  if (!request.is_object()) throw ArgumentError("the request is a JSON object such as {\"tasks\": 6, \"limit\": 2}");
   SemaphoreOptions options;
-  for (const auto& [key, value] : request.items()) {
-    if (key == "mode") options.mode = parse_choice(value, semaphore_mode_names(), "--mode");
-    else if (key == "tasks") options.tasks = parse_numeric(value, semaphore_param_spec(key));
-    else if (key == "limit") options.limit = parse_numeric(value, semaphore_param_spec(key));
-    else if (key == "latency_ms") options.latency_ms = parse_numeric(value, semaphore_param_spec(key));
-    else if (key == "sweep") options.sweep = parse_switch(value);
-    else  // the key is the client's text: quote a short part of it
-      throw ArgumentError("unknown field '" + key.substr(0, 40) + "' (expected mode, tasks, limit, latency_ms, sweep)");
-  }
+  experiment_json::read_fields(
+      request, R"({"tasks": 6, "limit": 2})", "mode, tasks, limit, latency_ms, sweep",
+      [&options](const std::string& key, const json& value) {
+        if (key == "mode") options.mode = parse_choice(value, semaphore_mode_names(), "--mode");
+        else if (key == "tasks") options.tasks = parse_numeric(value, semaphore_param_spec(key));
+        else if (key == "limit") options.limit = parse_numeric(value, semaphore_param_spec(key));
+        else if (key == "latency_ms") options.latency_ms = parse_numeric(value, semaphore_param_spec(key));
+        else if (key == "sweep") options.sweep = parse_switch(value);
+        else return false;
+        return true;
+      });
   validate_semaphore_options(options);
   return options;
 }
@@ -64,8 +64,7 @@ json semaphore_options_to_json(const SemaphoreOptions& options) {
 }
 
 json semaphore_report_to_json(const SemaphoreReport& report) {
-  json out = {{"schema", 1}, {"experiment", "semaphore"}};
-  out.update(semaphore_options_to_json(report.options));
+  json out = experiment_json::report_head("semaphore", semaphore_options_to_json(report.options));
   out["measured"] = kMeasuredText;
   out.update(run_to_json(report.run));
   json tasks = json::array();
