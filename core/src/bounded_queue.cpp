@@ -9,7 +9,9 @@ bool BoundedQueue::push(QueueMessage message, std::optional<QueueWait>& wait) {
   if (items_.size() == capacity_ && !closed_) {
     // Back-pressure: a full queue holds its producer here until a consumer takes a message.
     wait = QueueWait{now_ms(), 0};
+    ++producers_waiting_;
     not_full_.wait(lock, [this] { return items_.size() < capacity_ || closed_; });
+    --producers_waiting_;
     wait->end_ms = now_ms();
   }
   if (closed_) return false;
@@ -26,7 +28,9 @@ std::optional<QueueMessage> BoundedQueue::pop(std::optional<QueueWait>& wait) {
   if (items_.empty() && !closed_) {
     // Nothing to do: the consumer sleeps until a producer puts a message or the queue closes.
     wait = QueueWait{now_ms(), 0};
+    ++consumers_waiting_;
     not_empty_.wait(lock, [this] { return !items_.empty() || closed_; });
+    --consumers_waiting_;
     wait->end_ms = now_ms();
   }
   if (items_.empty()) return std::nullopt;  // closed and drained
@@ -50,6 +54,16 @@ void BoundedQueue::close() {
 std::size_t BoundedQueue::max_depth() const {
   const std::lock_guard lock(mutex_);
   return max_depth_;
+}
+
+std::size_t BoundedQueue::producers_waiting() const {
+  const std::lock_guard lock(mutex_);
+  return producers_waiting_;
+}
+
+std::size_t BoundedQueue::consumers_waiting() const {
+  const std::lock_guard lock(mutex_);
+  return consumers_waiting_;
 }
 
 }  // namespace playground

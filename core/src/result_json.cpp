@@ -120,7 +120,9 @@ void to_json(json& out, const IoResult& r) {
 
 void from_json(const json& in, IoResult& r) {
   const JsonFields fields(in, "io result");
-  r = {fields.integer<std::uint64_t>("tasks"), fields.integer<std::uint64_t>("completed")};
+  r = IoResult{};
+  r.tasks = fields.integer<std::uint64_t>("tasks");
+  r.completed = fields.integer<std::uint64_t>("completed");
   if (fields.has("fetches")) {
     r.fetches = fetches_named(fields, "fetches");
     r.total_bytes = fields.integer<std::uint64_t>("total_bytes");
@@ -173,7 +175,8 @@ void to_json(json& out, const IoPartial& p) {
 
 void from_json(const json& in, IoPartial& p) {
   const JsonFields fields(in, "io partial");
-  p = {fields.integer<std::uint64_t>("completed")};
+  p = IoPartial{};
+  p.completed = fields.integer<std::uint64_t>("completed");
   if (fields.has("fetches")) p.fetches = fetches_named(fields, "fetches");
 }
 

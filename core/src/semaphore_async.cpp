@@ -10,7 +10,7 @@ namespace playground {
 namespace {
 
 // snippet-begin: semaphore-async
-Task download(EventLoop& loop, AsyncSemaphore& permits, InFlightGauge& gauge, SemaphoreTask& record,
+Task download_async(EventLoop& loop, AsyncSemaphore& permits, InFlightGauge& gauge, SemaphoreTask& record,
               std::uint64_t latency_ms, double origin) {
   record.asked_ms = now_ms() - origin;
   co_await permits.acquire();  // suspends this coroutine only while K others hold a permit
@@ -36,7 +36,7 @@ SemaphoreRun run_semaphore_async(std::uint64_t tasks, std::uint64_t limit, std::
     for (std::uint64_t t = 0; t < tasks; ++t) {
       run.tasks[t].task = t;
       run.tasks[t].tid = tid;
-      loop.spawn(download(loop, permits, gauge, run.tasks[t], latency_ms, origin));
+      loop.spawn(download_async(loop, permits, gauge, run.tasks[t], latency_ms, origin));
     }
     loop.run();
   }

@@ -17,7 +17,7 @@ namespace {
 using Permits = std::counting_semaphore<kMaxSemaphoreTasks>;
 
 // snippet-begin: semaphore-threads
-void download(Permits& permits, InFlightGauge& gauge, SemaphoreTask& record, std::uint64_t latency_ms, double origin) {
+void download_on_thread(Permits& permits, InFlightGauge& gauge, SemaphoreTask& record, std::uint64_t latency_ms, double origin) {
   record.tid = current_tid();
   record.asked_ms = now_ms() - origin;
   permits.acquire();  // blocks while K other threads hold a permit
@@ -59,7 +59,7 @@ SemaphoreRun run_semaphore_threads(std::uint64_t tasks, std::uint64_t limit, std
     try {
       for (std::uint64_t t = 0; t < tasks; ++t) {
         run.tasks[t].task = t;
-        downloads.threads().emplace_back(download, std::ref(permits), std::ref(gauge), std::ref(run.tasks[t]), latency_ms,
+        downloads.threads().emplace_back(download_on_thread, std::ref(permits), std::ref(gauge), std::ref(run.tasks[t]), latency_ms,
                                          origin);
       }
     } catch (const std::system_error& e) {

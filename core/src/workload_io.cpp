@@ -39,7 +39,8 @@ class IoWorkload final : public Workload {
   }
 
   DemoPartial partial() const override {
-    IoPartial partial{completed()};
+    IoPartial partial;
+    partial.completed = completed();
     if (http_) partial.fetches = own_fetches();
     return partial;
   }
@@ -55,7 +56,9 @@ class IoWorkload final : public Workload {
     }
   }
   DemoResult result() const override {
-    IoResult result{tasks_, completed() + absorbed_};
+    IoResult result;
+    result.tasks = tasks_;
+    result.completed = completed() + absorbed_;
     if (!http_) return result;
     result.fetches = own_fetches();
     std::uint64_t total = 0;

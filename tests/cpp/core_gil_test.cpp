@@ -10,23 +10,13 @@
 #include <gtest/gtest.h>
 
 #include "core_support.hpp"
+#include "eventually.hpp"
 #include "playground/gil.hpp"
 
 namespace playground::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A hang guard, not a measurement: polls `condition` until it holds or a long time has passed.
-template <typename Condition>
-bool eventually(Condition&& condition, std::chrono::seconds limit = 30s) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
 
 std::vector<const Event*> events_of(const Report& report, std::uint64_t worker, WorkerState state) {
   std::vector<const Event*> out;

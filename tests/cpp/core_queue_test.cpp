@@ -9,10 +9,12 @@
 #include "playground/errors.hpp"
 #include "playground/queue.hpp"
 #include "playground/queue_json.hpp"
+#include "eventually.hpp"
 
 namespace {
 
 using namespace playground;
+using playground::testing::eventually;
 
 TEST(BoundedQueue, HandsMessagesOutInOrderAndDrainsAfterClose) {
   BoundedQueue queue(3);
@@ -42,7 +44,7 @@ TEST(BoundedQueue, AFullQueueHoldsItsProducerUntilAConsumerTakesOne) {
   });
   // The producer cannot finish while the one slot is taken; it must finish once it is freed.
   // (No duration is asserted: only that the push waited and that it completed after the pop.)
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_TRUE(eventually([&] { return queue.producers_waiting() == 1; })) << "the producer never blocked";
   EXPECT_FALSE(second_in.load());
   std::optional<QueueWait> consumer_wait;
   EXPECT_EQ(queue.pop(consumer_wait)->sequence, 0u);
@@ -57,7 +59,7 @@ TEST(BoundedQueue, CloseWakesABlockedConsumer) {
   BoundedQueue queue(2);
   std::optional<QueueWait> wait;
   std::thread consumer([&] { EXPECT_FALSE(queue.pop(wait)); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(eventually([&] { return queue.consumers_waiting() == 1; })) << "the consumer never blocked";
   queue.close();
   consumer.join();
 }

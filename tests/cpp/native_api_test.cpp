@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api_support.hpp"
+#include "eventually.hpp"
 #include "server/api.hpp"
 #include "native_support.hpp"
 #include "playground/report_json.hpp"
@@ -29,15 +30,7 @@ using cplay::testing::test_limits;
 
 std::string cancel_body(const std::string& id) { return R"({"job":")" + id + R"("})"; }
 
-// Waits (bounded) until `condition` holds.
-template <typename Condition>
-bool eventually(Condition condition) {
-  for (int attempt = 0; attempt < 1000; ++attempt) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(10ms);
-  }
-  return false;
-}
+using playground::testing::eventually;
 
 // Runs a job on another thread; returns once it holds the slot (bounded wait).
 std::future<cplay::ApiResponse> start_running(cplay::ApiHandler& api, const std::string& request, const std::string& id) {

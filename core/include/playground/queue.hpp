@@ -41,6 +41,9 @@ class BoundedQueue {
   void close();
   std::size_t capacity() const { return capacity_; }
   std::size_t max_depth() const;  // the most messages it ever held
+  // How many are blocked right now: lets a caller (a test) act once a wait has surely begun.
+  std::size_t producers_waiting() const;
+  std::size_t consumers_waiting() const;
 
  private:
   const std::size_t capacity_;
@@ -49,6 +52,8 @@ class BoundedQueue {
   std::condition_variable not_empty_;
   std::deque<QueueMessage> items_;
   std::size_t max_depth_ = 0;
+  std::size_t producers_waiting_ = 0;
+  std::size_t consumers_waiting_ = 0;
   bool closed_ = false;
 };
 
