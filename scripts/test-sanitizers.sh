@@ -18,5 +18,6 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # TSan's default die_after_fork=1 stays on: nothing forks while other threads run (the server
 # runs processes jobs in a spawned single-threaded `cplay __job`), and a regression dies here.
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+# The suppressions file says why each entry is there (one: the uninstrumented cpp-httplib library).
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizers/tsan-suppressions.txt"
 ctest --preset "$preset" -j"$(nproc)"
