@@ -45,7 +45,8 @@ Digits transformed(const Field& field, const Digits& digits, std::size_t size,
 
 // a * b modulo the field's prime, each term of the convolution in natural order; b == nullptr squares a.
 Digits convolve(const Field& field, const Digits& a, const Digits* b, std::size_t size) {
-  const std::vector<std::uint32_t> roots = field.roots(size);
+  std::vector<std::uint32_t> scratch;
+  const std::vector<std::uint32_t>& roots = ntt::shared_roots(field, size, scratch);
   Digits fa = transformed(field, a, size, roots);
   const Digits fb = b != nullptr ? transformed(field, *b, size, roots) : Digits{};
   const Digits& second = b != nullptr ? fb : fa;

@@ -1,6 +1,10 @@
 #include "ntt.hpp"
 
+#include <array>
+#include <bit>
 #include <initializer_list>
+#include <mutex>
+#include <stdexcept>
 
 namespace playground::ntt {
 namespace {
@@ -26,7 +30,35 @@ static_assert(is_primitive_root(kPrime2, 3, {2, 5, 47}) && has_power_of_two_root
 static_assert(is_primitive_root(kPrime3, 3, {2, 7, 17}) && has_power_of_two_roots(kPrime3) && fits_lazy_range(kPrime3));
 static_assert(kPrime1.prime() < kPrime2.prime() && kPrime2.prime() < kPrime3.prime());
 
+// One table per power-of-two size, each filled under its own once_flag: readers after call_once
+// see the finished table, and products of other sizes never wait for it.
+struct NttRootCache {
+  std::array<std::once_flag, kMaxCachedLog2 + 1> built;
+  std::array<std::vector<std::uint32_t>, kMaxCachedLog2 + 1> tables;
+};
+
+std::size_t ntt_field_index(const Field& field) {
+  if (field.prime() == kPrime1.prime()) return 0;
+  if (field.prime() == kPrime2.prime()) return 1;
+  if (field.prime() == kPrime3.prime()) return 2;
+  throw std::invalid_argument("shared_roots: not one of the transform's primes");
+}
+
 }  // namespace
+
+const std::vector<std::uint32_t>& shared_roots(const Field& field, std::size_t size,
+                                               std::vector<std::uint32_t>& scratch) {
+  const std::size_t index = ntt_field_index(field);
+  if (!std::has_single_bit(size) || std::bit_width(size) - 1 > static_cast<unsigned>(kMaxCachedLog2)) {
+    scratch = field.roots(size);
+    return scratch;
+  }
+  static std::array<NttRootCache, 3> caches;  // constructed once, thread-safely (C++11 statics)
+  const int log2 = static_cast<int>(std::bit_width(size)) - 1;
+  NttRootCache& cache = caches[index];
+  std::call_once(cache.built[log2], [&] { cache.tables[log2] = field.roots(size); });
+  return cache.tables[log2];
+}
 
 std::vector<std::uint32_t> Field::roots(std::size_t size) const {
   std::vector<std::uint32_t> table(size > 1 ? size : 2);

@@ -85,4 +85,11 @@ inline constexpr Field kPrime3{998244353u, 3u, 23};   // 119 * 2^23 + 1
 // The longest transform all three primes allow: products up to 2^22 digits (2^27 bits).
 inline constexpr int kMaxLog2 = 22;
 
+// field.roots(size) for one of the three primes above, built once per size and shared, read-only,
+// by every later product on every thread (building it cost as much as a few transform passes).
+// Sizes above 2^kMaxCachedLog2 are built into `scratch` instead, so the cache stays bounded.
+inline constexpr int kMaxCachedLog2 = 20;
+const std::vector<std::uint32_t>& shared_roots(const Field& field, std::size_t size,
+                                               std::vector<std::uint32_t>& scratch);
+
 }  // namespace playground::ntt

@@ -23,7 +23,7 @@ class FactorialWorkload final : public Workload {
   StepResult step(std::size_t task, std::uint64_t&, std::size_t worker) override {
     // snippet-begin: factorial-task
     // One task is one whole n!: it never waits and never yields, so only parallel cores speed it up.
-    const BigInt value = factorial_product_tree(n_);
+    const BigInt value = factorial_prime_swing(n_);
     FactorialTally& tally = tallies_[worker];
     // The report carries a summary (digits, leading digits, bits), not hundreds of thousands of digits.
     record(tally, summarize_decimal(value));

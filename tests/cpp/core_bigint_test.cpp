@@ -3,6 +3,7 @@
 // division by a fixed divisor against Boost's division.
 #include <cstdint>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -61,6 +62,27 @@ TEST(TransformProduct, SignsAndZero) {
   EXPECT_TRUE(Same(multiply_by_transform(a, 0), 0));
   EXPECT_TRUE(Same(multiply_by_transform(0, 0), 0));
   EXPECT_TRUE(Same(multiply_by_transform(a, 1), a));
+}
+
+// The root tables are built once per size and then shared: four threads at once (the wasm pool's
+// size) ask for the same sizes, some first-time and some cached, and every product must equal Boost's.
+TEST(TransformProduct, SharedRootTablesGiveTheSameProductsOnEveryThread) {
+  const std::vector<std::size_t> sizes = {40, 300, 1'200, 2'100};  // several transform lengths
+  std::vector<std::vector<BigInt>> operands;
+  std::mt19937 generator(13);
+  for (std::size_t digits : sizes) operands.push_back({random_number(generator, digits), random_number(generator, digits + 7)});
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 2; ++round)
+        for (std::size_t i = 0; i < sizes.size(); ++i) {
+          const auto& pair = operands[(i + static_cast<std::size_t>(t)) % sizes.size()];
+          if (multiply_by_transform(pair[0], pair[1]) != pair[0] * pair[1]) ++mismatches[static_cast<std::size_t>(t)];
+        }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 TEST(Multiply, AgreesWithBoostOnBothSidesOfTheThreshold) {

@@ -50,6 +50,28 @@ TEST(Factorial, ProductTreeMatchesRunningProduct) {
   }
 }
 
+TEST(Factorial, PrimeSwingMatchesProductTree) {
+  // 0..300 crosses the swing's direct cases (n <= 20) and its recursion's small levels; the
+  // larger sizes cross multiply()'s transform threshold (3500 digits natively, 700 in wasm) in
+  // both the squaring of (n/2)! and the swing's own product.
+  for (std::uint64_t n = 0; n <= 300; ++n) ASSERT_EQ(factorial_prime_swing(n), factorial_product_tree(n)) << n << "!";
+  for (std::uint64_t n : {1'023u, 1'024u, 4'099u, 7'919u, 10'000u, 12'345u, 20'000u})
+    ASSERT_TRUE(factorial_prime_swing(n) == factorial_product_tree(n)) << n << "!";
+}
+
+TEST(Factorial, PrimeSwingHundredThousandFacts) {
+  const BigInt value = factorial_prime_swing(100'000);
+  const DecimalSummary summary = summarize_decimal(value);
+  EXPECT_EQ(summary.digits, 456'574u);
+  EXPECT_EQ(summary.leading, "28242294079603478742");
+  EXPECT_EQ(summary.bits, 1'516'705u);
+  // The exponent of 2 is 100000 - popcount(100000) = 99994 (Legendre).
+  EXPECT_EQ(boost::multiprecision::lsb(value), 99'994u);
+  // n! is divisible by every prime <= n and leaves 0 modulo each; Wilson: (p-1)! = -1 mod p for p > n.
+  for (unsigned p : {2u, 3u, 97u, 99'991u}) EXPECT_EQ(static_cast<unsigned>(value % p), 0u) << p;
+  EXPECT_EQ(static_cast<unsigned>(factorial_prime_swing(100'002) % 100'003u), 100'002u);  // 100003 is prime
+}
+
 TEST(Factorial, GoldenDigitsLeadingDigitsAndBits) {
   for (const auto& golden : kFactorials) {
     const DecimalSummary summary = summarize_decimal(factorial_product_tree(golden.n));

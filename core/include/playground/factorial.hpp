@@ -12,6 +12,10 @@ namespace playground {
 // huge number by one small number n times.
 BigInt factorial_product_tree(std::uint64_t n);
 
+// n! by the prime swing (factorial_swing.cpp): half the factorial squared, times a product of
+// prime powers. The same value, computed faster for large n.
+BigInt factorial_prime_swing(std::uint64_t n);
+
 DecimalSummary summarize_decimal(const BigInt& value);
 
 // Trailing decimal zeros of n!: Legendre's formula for the exponent of 5 (2 is always more plentiful).
