@@ -10,15 +10,24 @@ namespace {
 // Chunks are the unit of dynamic scheduling: small enough that the costly high numbers spread
 // over all workers, large enough that taking the next chunk costs nothing measurable.
 constexpr std::uint64_t kTrialChunk = 1000;
-constexpr std::uint64_t kSieveChunk = 1 << 16;
+// A sieve chunk is up to 4 of the sieve's segments; for smaller limits about 64 chunks, so that
+// every worker still gets some. Multiples of 30 start each chunk on a byte of the wheel.
+constexpr std::uint64_t kSieveChunkMin = 30 * 2'184;  // ~2^16
+constexpr std::uint64_t kSieveChunkMax = 4 * kSieveSegmentNumbers;
+constexpr std::uint64_t kSieveChunkTarget = 64;
+
+std::uint64_t sieve_chunk(std::uint64_t limit) {
+  return std::clamp<std::uint64_t>(limit / kSieveChunkTarget / 30 * 30, kSieveChunkMin, kSieveChunkMax);
+}
 
 class PrimesWorkload final : public Workload {
  public:
   PrimesWorkload(const Params& params, std::size_t workers)
       : limit_(params.limit),
         sieve_(params.algorithm == PrimeAlgorithm::Sieve),
-        chunk_(sieve_ ? kSieveChunk : kTrialChunk),
-        tallies_(workers) {
+        chunk_(sieve_ ? sieve_chunk(limit_) : kTrialChunk),
+        tallies_(workers),
+        scratch_(workers) {
     if (sieve_) base_ = primes_up_to(integer_sqrt(limit_));
   }
 
@@ -31,7 +40,8 @@ class PrimesWorkload final : public Workload {
     const std::uint64_t first = 1 + task * chunk_;
     const std::uint64_t last = std::min(limit_ + 1, first + chunk_);
     // Each worker adds to a tally of its own: no lock, no shared counter; they are summed at the end.
-    tallies_[worker].add(sieve_ ? tally_primes_sieve(first, last, base_) : tally_primes_trial(first, last));
+    tallies_[worker].add(sieve_ ? tally_primes_sieve(first, last, base_, scratch_[worker])
+                                : tally_primes_trial(first, last));
     return {StepKind::Done, 0, last - first};
     // snippet-end: primes-task
   }
@@ -64,6 +74,7 @@ class PrimesWorkload final : public Workload {
   std::uint64_t chunk_;
   std::vector<std::uint32_t> base_;
   PerWorker<PrimeTally> tallies_;
+  PerWorker<SieveScratch> scratch_;  // each worker sieves in memory of its own
   PrimeTally absorbed_;
 };
 
