@@ -42,13 +42,21 @@ void EventLoop::poll_watches(double timeout_ms, bool wake_all) {
     if (!poller_) throw std::logic_error("a coroutine waits on a descriptor, but the event loop has no poller");
     poller_(waits, timeout_ms);
   }
-  // Ready ones leave in the order they were registered; the rest keep waiting.
+  // Ready ones, and those past their due time, leave in the order they were registered; the rest
+  // keep waiting.
+  const double now = now_ms();
   std::vector<Watch> still;
   for (std::size_t i = 0; i < waits.size(); ++i) {
-    if (waits[i].ready) ready_.push_back(watches_[i].handle);
+    if (waits[i].ready || now >= watches_[i].due_ms) ready_.push_back(watches_[i].handle);
     else still.push_back(watches_[i]);
   }
   watches_ = std::move(still);
+}
+
+double EventLoop::earliest_watch_due() const {
+  double earliest = std::numeric_limits<double>::infinity();
+  for (const Watch& watch : watches_) earliest = std::min(earliest, watch.due_ms);
+  return earliest;
 }
 
 void EventLoop::run(const std::function<bool()>& interrupted) {
@@ -73,7 +81,7 @@ void EventLoop::run(const std::function<bool()>& interrupted) {
       // Nothing can run: wait for a descriptor until the earliest deadline, as a selector does.
       double wait = timers_.empty() ? kIdlePollMs : timers_.top().due_ms - now_ms();
       if (interrupted) wait = std::min(wait, kInterruptCheckMs);
-      if (!watches_.empty()) poll_watches(std::max(wait, 0.0), false);
+      if (!watches_.empty()) poll_watches(std::max(std::min(wait, earliest_watch_due() - now_ms()), 0.0), false);
       else if (wait > 0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
       continue;
     }

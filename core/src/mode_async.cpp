@@ -29,7 +29,7 @@ Task async_worker(EventLoop& loop, RunState& state, std::size_t worker) {
         const auto pending = state.hooks.io->start(result.wait_ms, result.bytes);
         for (auto want = pending->advance(); want != PendingFetch::Want::Done && !state.stopping();
              want = pending->advance())
-          co_await loop.readiness(pending->fd(), want == PendingFetch::Want::Write);
+          co_await loop.readiness(pending->fd(), want == PendingFetch::Want::Write, pending->deadline_ms());
         state.timeline.record(worker, WorkerState::Waiting, start, now_ms());
         if (!state.stopping()) state.workload.fetched(task, since_origin(pending->outcome(), state.timeline.origin_ms()));
         // snippet-end: io-fetch-async

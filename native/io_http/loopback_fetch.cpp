@@ -56,6 +56,7 @@ class HttpFetch final : public PendingFetch {
 
   int fd() const override { return socket_.get(); }
   FetchOutcome outcome() const override { return outcome_; }
+  double deadline_ms() const override { return deadline_ms_; }
 
   Want advance() override {
     if (playground::now_ms() > deadline_ms_) {

@@ -4,6 +4,7 @@
 // each task's bytes and times.
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -38,6 +39,7 @@ class FakeFetch final : public PendingFetch {
   }
   int fd() const override { return fd_; }
   FetchOutcome outcome() const override { return outcome_; }
+  double deadline_ms() const override { return std::numeric_limits<double>::infinity(); }
 
  private:
   std::uint64_t bytes_;
@@ -190,6 +192,24 @@ TEST(EventLoopReadiness, ACoroutineResumesOnlyWhenThePollerSaysItsDescriptorIsRe
   loop.run();
   EXPECT_TRUE(resumed);
   EXPECT_EQ(polls, 3);
+}
+
+TEST(EventLoopReadiness, ASilentDescriptorResumesItsCoroutineAtItsDueTime) {
+  // The poller never reports the descriptor ready, as with a server that accepts and never
+  // answers: the wait must still end once its due time has passed, so the fetch can give up.
+  EventLoop loop;
+  loop.set_poller([](std::span<FdWait> waits, double) {
+    for (auto& wait : waits) wait.ready = false;
+  });
+  double resumed_at = -1;
+  const double due = now_ms() + 30;
+  auto waiter = [](EventLoop& l, double due_ms, double& at) -> Task {
+    co_await l.readiness(5, false, due_ms);
+    at = now_ms();
+  };
+  loop.spawn(waiter(loop, due, resumed_at));
+  loop.run();
+  EXPECT_GE(resumed_at, due) << "resumed before its due time though the descriptor never became ready";
 }
 
 TEST(EventLoopReadiness, WithoutAPollerAWaitIsALogicError) {

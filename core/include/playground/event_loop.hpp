@@ -4,6 +4,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <queue>
 #include <span>
 #include <unordered_set>
@@ -64,18 +65,21 @@ class EventLoop {
     double delay_ms_;
   };
 
-  // Suspends the caller until `fd` is readable (or writable), as a selector's register/select.
+  // Suspends the caller until `fd` is readable (or writable), as a selector's register/select,
+  // or until now_ms() reaches `due_ms`, whichever comes first.
   class ReadinessAwaiter {
    public:
-    ReadinessAwaiter(EventLoop& loop, int fd, bool write) : loop_(loop), fd_(fd), write_(write) {}
+    ReadinessAwaiter(EventLoop& loop, int fd, bool write, double due_ms)
+        : loop_(loop), fd_(fd), write_(write), due_ms_(due_ms) {}
     bool await_ready() const noexcept { return false; }
-    void await_suspend(std::coroutine_handle<> handle) { loop_.watches_.push_back({fd_, write_, handle}); }
+    void await_suspend(std::coroutine_handle<> handle) { loop_.watches_.push_back({fd_, write_, due_ms_, handle}); }
     void await_resume() const noexcept {}
 
    private:
     EventLoop& loop_;
     int fd_;
     bool write_;
+    double due_ms_;
   };
 
   // Waits at most `timeout_ms` for one of `waits` to become ready, marking those that are: the
@@ -92,7 +96,11 @@ class EventLoop {
   // Lets every other ready coroutine run once first (asyncio.sleep(0)).
   SleepAwaiter yield() { return {*this, -1}; }
   // Suspends the caller until `fd` is ready; other coroutines run meanwhile. Needs a poller.
-  ReadinessAwaiter readiness(int fd, bool write) { return {*this, fd, write}; }
+  // A peer that never answers cannot hold the caller past `due_ms` (on now_ms()'s clock): it is
+  // resumed then, ready or not, and can see for itself that its deadline has passed.
+  ReadinessAwaiter readiness(int fd, bool write, double due_ms = std::numeric_limits<double>::infinity()) {
+    return {*this, fd, write, due_ms};
+  }
   void set_poller(Poller poller) { poller_ = std::move(poller); }
 
   void spawn(Task task);
@@ -115,6 +123,7 @@ class EventLoop {
   struct Watch {
     int fd;
     bool write;
+    double due_ms;
     std::coroutine_handle<> handle;
   };
 
@@ -122,6 +131,8 @@ class EventLoop {
   // Polls the watched descriptors for at most `timeout_ms` and readies the coroutines of those
   // that are ready (all of them when `wake_all`).
   void poll_watches(double timeout_ms, bool wake_all);
+  // The earliest due_ms among the watches (infinity when none has one).
+  double earliest_watch_due() const;
 
   std::deque<std::coroutine_handle<>> ready_;
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;

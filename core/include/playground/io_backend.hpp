@@ -39,6 +39,8 @@ class PendingFetch {
   virtual Want advance() = 0;
   virtual int fd() const = 0;
   virtual FetchOutcome outcome() const = 0;
+  // On now_ms()'s clock: after it, advance() throws. A loop waiting on fd() wakes by then.
+  virtual double deadline_ms() const = 0;
 };
 
 class IoBackend {
