@@ -6,23 +6,13 @@
 #include <vector>
 
 #include "playground/factorial.hpp"
+#include "playground/primes.hpp"
 
 namespace playground {
 namespace {
 
 // Below this, n! is a handful of word products (and 20! still fits in 64 bits).
 constexpr std::uint64_t kSwingDirectLimit = 20;
-
-std::vector<std::uint32_t> swing_primes_up_to(std::uint64_t n) {
-  std::vector<bool> composite(n + 1, false);
-  std::vector<std::uint32_t> primes;
-  for (std::uint64_t k = 2; k <= n; ++k) {
-    if (composite[k]) continue;
-    primes.push_back(static_cast<std::uint32_t>(k));
-    for (std::uint64_t m = k * k; m <= n; m += k) composite[m] = true;
-  }
-  return primes;
-}
 
 void swing_times_word(BigInt& product, std::uint64_t word) {
   using boost::multiprecision::limb_type;
@@ -78,7 +68,7 @@ BigInt swing_factorial(std::uint64_t n, const std::vector<std::uint32_t>& primes
 
 BigInt factorial_prime_swing(std::uint64_t n) {
   if (n > UINT32_MAX) return factorial_product_tree(n);  // prime powers must fit 32 bits
-  return swing_factorial(n, swing_primes_up_to(n));
+  return swing_factorial(n, primes_up_to(static_cast<std::uint32_t>(n)));
 }
 
 }  // namespace playground

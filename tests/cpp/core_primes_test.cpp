@@ -7,31 +7,18 @@
 #include <gtest/gtest.h>
 
 #include "core_support.hpp"
+#include "prime_goldens.hpp"
 #include "playground/primes.hpp"
 
 namespace playground::testing {
 namespace {
 
-struct PrimeGolden {
-  std::uint64_t limit;
-  std::uint64_t count;    // pi(limit)
-  std::uint64_t largest;  // the largest prime <= limit
-};
-
-// pi(10^k) and the largest prime below 10^k (OEIS A006880 and A003618).
-const std::vector<PrimeGolden> kPowersOfTen = {
-    {10, 4, 7},
-    {100, 25, 97},
-    {1'000, 168, 997},
-    {10'000, 1'229, 9'973},
-    {100'000, 9'592, 99'991},
-    {1'000'000, 78'498, 999'983},
-    {10'000'000, 664'579, 9'999'991},
-};
-
 // Trial division to 10^7 costs seconds natively and far more under wasm and the sanitizers;
 // 10^6 covers the algorithm, and the top of 10^7 is checked against the sieve below.
 constexpr std::uint64_t kTrialDivisionCeiling = 1'000'000;
+
+// 10^8 is the sieve tests' (core_sieve_test.cpp): here the trial-division cross-checks stop lower.
+constexpr std::uint64_t kSieveGoldenCeiling = 10'000'000;
 
 PrimeTally sieve_up_to(std::uint64_t limit) {
   const auto base = primes_up_to(integer_sqrt(limit));
@@ -39,7 +26,7 @@ PrimeTally sieve_up_to(std::uint64_t limit) {
 }
 
 TEST(PrimesGolden, TrialDivisionCountsPowersOfTen) {
-  for (const auto& golden : kPowersOfTen) {
+  for (const auto& golden : kPrimePowersOfTen) {
     if (golden.limit > kTrialDivisionCeiling) continue;
     const PrimeTally tally = tally_primes_trial(1, golden.limit + 1);
     EXPECT_EQ(tally.count, golden.count) << "pi(" << golden.limit << ")";
@@ -48,7 +35,8 @@ TEST(PrimesGolden, TrialDivisionCountsPowersOfTen) {
 }
 
 TEST(PrimesGolden, SieveCountsPowersOfTenUpTo10To7) {
-  for (const auto& golden : kPowersOfTen) {
+  for (const auto& golden : kPrimePowersOfTen) {
+    if (golden.limit > kSieveGoldenCeiling) continue;
     const PrimeTally tally = sieve_up_to(golden.limit);
     EXPECT_EQ(tally.count, golden.count) << "pi(" << golden.limit << ")";
     EXPECT_EQ(tally.largest, golden.largest) << "limit " << golden.limit;
@@ -57,7 +45,8 @@ TEST(PrimesGolden, SieveCountsPowersOfTenUpTo10To7) {
 
 // The workload splits [1, limit] into chunks; through run() both algorithms must still add up.
 TEST(PrimesGolden, RunCountsPowersOfTenWithBothAlgorithms) {
-  for (const auto& golden : kPowersOfTen) {
+  for (const auto& golden : kPrimePowersOfTen) {
+    if (golden.limit > kSieveGoldenCeiling) continue;
     for (const char* algorithm : {"trial", "sieve"}) {
       if (std::string(algorithm) == "trial" && golden.limit > kTrialDivisionCeiling / 10) continue;
       const json result = run_result_json("primes", "sequential", {{"limit", golden.limit}, {"algorithm", algorithm}});

@@ -8,28 +8,11 @@
 #include <gtest/gtest.h>
 
 #include "core_support.hpp"
+#include "prime_goldens.hpp"
 #include "playground/primes.hpp"
 
 namespace playground::testing {
 namespace {
-
-struct SieveGolden {
-  std::uint64_t limit;
-  std::uint64_t count;    // pi(limit)
-  std::uint64_t largest;  // the largest prime <= limit
-};
-
-// pi(10^k) and the largest prime below 10^k (OEIS A006880 and A003618).
-const std::vector<SieveGolden> kSievePowersOfTen = {
-    {10, 4, 7},
-    {100, 25, 97},
-    {1'000, 168, 997},
-    {10'000, 1'229, 9'973},
-    {100'000, 9'592, 99'991},
-    {1'000'000, 78'498, 999'983},
-    {10'000'000, 664'579, 9'999'991},
-    {100'000'000, 5'761'455, 99'999'989},
-};
 
 // Trial division over 64-bit numbers, independent of the sieve (and of primes_up_to).
 bool sieve_reference_is_prime(std::uint64_t n) {
@@ -65,7 +48,7 @@ void expect_ranges_match(std::uint64_t from, std::uint64_t to, const std::vector
 }
 
 TEST(SieveGolden, CountsPowersOfTenUpTo10To8) {
-  for (const auto& golden : kSievePowersOfTen) {
+  for (const auto& golden : kPrimePowersOfTen) {
     const auto base = primes_up_to(integer_sqrt(golden.limit));
     const PrimeTally tally = tally_primes_sieve(1, golden.limit + 1, base);
     EXPECT_EQ(tally.count, golden.count) << "pi(" << golden.limit << ")";
@@ -80,7 +63,7 @@ TEST(SieveGolden, CountsPowersOfTenUpTo10To8) {
 
 // Through the workload: chunks taken by 4 workers, each with its own scratch.
 TEST(SieveGolden, RunWithFourWorkersCountsPowersOfTen) {
-  for (const auto& golden : kSievePowersOfTen) {
+  for (const auto& golden : kPrimePowersOfTen) {
     const json result =
         run_result_json("primes", "threads", {{"limit", golden.limit}, {"algorithm", "sieve"}}, 4);
     EXPECT_EQ(result.at("count"), golden.count) << "limit " << golden.limit;
