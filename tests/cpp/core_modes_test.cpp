@@ -25,7 +25,7 @@ TEST(ModeAgreement, PrimesTrialDivision) {
 }
 
 TEST(ModeAgreement, PrimesSieve) {
-  // Several sieve chunks (65536 numbers each) and a ragged last one.
+  // Several sieve chunks (65520 numbers each, the smallest a sieve chunk gets) and a ragged last one.
   for (std::uint64_t workers : {2, 4}) expect_modes_agree("primes", {{"limit", 300'007}, {"algorithm", "sieve"}}, workers);
 }
 
