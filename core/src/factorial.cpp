@@ -1,6 +1,5 @@
 #include "playground/factorial.hpp"
 
-#include <cmath>
 #include <vector>
 
 namespace playground {
@@ -68,38 +67,6 @@ std::uint64_t factorial_trailing_zeros(std::uint64_t n) {
   std::uint64_t zeros = 0;
   for (std::uint64_t power = 5; power <= n; power *= 5) zeros += n / power;
   return zeros;
-}
-
-DecimalSummary summarize_decimal(const BigInt& value) {
-  DecimalSummary summary;
-  if (value == 0) return {1, "0", 0};
-  summary.bits = boost::multiprecision::msb(value) + 1;
-  // Estimate log10 from the top 53 bits, then settle the digit count exactly against 10^(d-1).
-  const std::uint64_t shift = summary.bits > 53 ? summary.bits - 53 : 0;
-  const double top = static_cast<double>(static_cast<std::uint64_t>(value >> shift));
-  const double log10_value = std::log10(top) + static_cast<double>(shift) * std::log10(2.0);
-  std::uint64_t digits = static_cast<std::uint64_t>(log10_value) + 1;
-  // 10^k = 5^k * 2^k, so v < 10^k exactly when (v >> k) < 5^k, and v / 10^k = (v >> k) / 5^k
-  // (floors of floors): powers of five have 30% fewer bits than the powers of ten.
-  BigInt five_power = power(BigInt(5), digits - 1);  // 5^(digits - 1)
-  if (BigInt(value >> (digits - 1)) < five_power) {
-    --digits;
-    five_power /= 5;
-  } else if (BigInt(value >> digits) >= five_power * 5) {
-    ++digits;
-    five_power *= 5;
-  }
-  summary.digits = digits;
-  if (digits <= 20) {
-    summary.leading = value.str();
-  } else {
-    // The quotient by 10^(digits-20) has 20 digits: a cheap division, since the quotient is short.
-    // 5^19 leaves in divisors of one 32-bit limb: Boost divides by a multi-limb number in quadratic
-    // time when the quotient is long, which the wasm build's 32-bit limbs would hit.
-    const BigInt scale = five_power / 1'220'703'125u / 15'625u;  // 5^(digits-20), as 5^19 = 5^13 * 5^6
-    summary.leading = BigInt(BigInt(value >> (digits - 20)) / scale).str();
-  }
-  return summary;
 }
 
 std::string to_decimal(const BigInt& value) {

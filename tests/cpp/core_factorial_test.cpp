@@ -206,6 +206,45 @@ TEST(SummarizeDecimal, AroundPowersOfTen) {
   }
 }
 
+// Above 40 digits the leading digits come from two short bounds on 5^k; these are Python's
+// (gmpy2) digit counts and first digits, far past where any cut in those bounds would show.
+TEST(SummarizeDecimal, LargePowersMatchPython) {
+  struct Golden {
+    unsigned base, exponent;
+    std::uint64_t digits;
+    std::string leading;
+  };
+  for (const Golden& golden : {Golden{3, 1'000'000, 477'122, "17977101166757438380"},
+                               Golden{7, 777'777, 657'298, "65806405404383716697"},
+                               Golden{2, 4'000'000, 1'204'120, "96085073077698429403"}}) {
+    const DecimalSummary summary = summarize_decimal(power(BigInt(golden.base), golden.exponent));
+    EXPECT_EQ(summary.digits, golden.digits) << golden.base << "^" << golden.exponent;
+    EXPECT_EQ(summary.leading, golden.leading) << golden.base << "^" << golden.exponent;
+  }
+}
+
+// Either side of 40 digits (the bounds' lower limit) and values whose quotient by 10^k lies a
+// hair from an integer, where the bounds cannot decide and the exact division takes over.
+TEST(SummarizeDecimal, AgreesWithTheTextAcrossTheBoundsLimit) {
+  std::vector<BigInt> values;
+  for (unsigned k : {38u, 39u, 40u, 41u, 42u, 58u, 59u, 60u, 300u, 2'000u}) {
+    values.push_back(power_of_ten(k) * 2 - 1);                    // 1999...9|999: just below an integer
+    values.push_back(power_of_ten(k) * 3 + 1);                    // 3000...0|001: just above one
+    values.push_back(power_of_ten(k) + power_of_ten(k / 2) * 7);  // zeros deep inside
+  }
+  BigInt three = 1;
+  for (int k = 1; k <= 3'000; ++k) {
+    three *= 3;
+    if (k % 61 == 0) values.push_back(three);
+  }
+  for (const BigInt& value : values) {
+    const std::string text = value.str();
+    const DecimalSummary summary = summarize_decimal(value);
+    ASSERT_EQ(summary.digits, text.size()) << text;
+    ASSERT_EQ(summary.leading, text.substr(0, 20)) << text;
+  }
+}
+
 TEST(SummarizeDecimal, LeadingDigitsAreNotRounded) {
   // 19999999999999999999|9 would round up to 2000...; the summary must keep the 1.
   const BigInt value = power_of_ten(21) * 2 - 1;  // 21 nines after a 1
