@@ -71,6 +71,8 @@ playground::Report execute(const playground::Request& request, const ExecuteOpti
     std::optional<PayloadServerProcess> payload_server;
     ProcessOptions process_options;
     if (line) process_options.on_tick = [&line] { line->draw(); };
+    // Nobody draws the count: children then start no reporter thread (and send no progress).
+    if (!line) hooks.progress = nullptr;
     if (http_source) process_options.payload_port = payload_server.emplace(request.params.tasks).port();
     return run_processes(request, hooks, process_options);
   }

@@ -96,7 +96,8 @@ playground::Report run_processes(const Request& request, const playground::RunHo
     start_line = make_pipe();
     shared = make_shared_counter(request, method);
     signals = std::make_unique<CancelSignals>();
-    if (method == StartMethod::Spawn) executable = options.executable.empty() ? self_executable() : options.executable;
+    if (method == StartMethod::Spawn)
+      executable = options.executable.empty() ? spawn_worker_executable() : options.executable;
   } catch (const std::system_error& e) {
     throw RunError(std::string("cannot prepare the processes: ") + e.what());
   }

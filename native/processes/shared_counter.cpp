@@ -16,12 +16,12 @@
 namespace cplay {
 namespace {
 
-[[noreturn]] void fail(int error, const char* what) { throw std::system_error(error, std::generic_category(), what); }
+[[noreturn]] void fail_shared(int error, const char* what) { throw std::system_error(error, std::generic_category(), what); }
 
 void* map_shared(int fd, std::size_t size) {
   const int flags = fd < 0 ? MAP_SHARED | MAP_ANONYMOUS : MAP_SHARED;
   void* memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, flags, fd, 0);
-  if (memory == MAP_FAILED) fail(errno, "mmap of the shared race counter");
+  if (memory == MAP_FAILED) fail_shared(errno, "mmap of the shared race counter");
   return memory;
 }
 
@@ -37,7 +37,7 @@ std::string fresh_segment_name() {
 }  // namespace
 
 void ProcessSharedLock::lock() {
-  if (const int error = ::pthread_mutex_lock(mutex_); error != 0) fail(error, "pthread_mutex_lock");
+  if (const int error = ::pthread_mutex_lock(mutex_); error != 0) fail_shared(error, "pthread_mutex_lock");
 }
 
 void ProcessSharedLock::unlock() { ::pthread_mutex_unlock(mutex_); }
@@ -55,7 +55,7 @@ SharedRaceCounter::Block* SharedRaceCounter::construct_block(void* memory) {
   ::pthread_mutexattr_destroy(&attributes);
   if (error != 0) {
     block->~Block();
-    fail(error, "pthread_mutex_init");
+    fail_shared(error, "pthread_mutex_init");
   }
   return block;
 }
@@ -78,12 +78,12 @@ std::unique_ptr<SharedRaceCounter> SharedRaceCounter::create_named() {
     // shm_open sets FD_CLOEXEC; O_EXCL: never adopt someone else's segment.
     const int opened = ::shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL, S_IRUSR | S_IWUSR);
     if (opened >= 0) fd.reset(opened);
-    else if (errno != EEXIST) fail(errno, "shm_open");
+    else if (errno != EEXIST) fail_shared(errno, "shm_open");
   }
-  if (!fd) fail(EEXIST, "shm_open (no free name)");
+  if (!fd) fail_shared(EEXIST, "shm_open (no free name)");
   void* memory = nullptr;
   try {
-    if (::ftruncate(fd.get(), sizeof(Block)) != 0) fail(errno, "ftruncate of the shared race counter");
+    if (::ftruncate(fd.get(), sizeof(Block)) != 0) fail_shared(errno, "ftruncate of the shared race counter");
     memory = map_shared(fd.get(), sizeof(Block));
     return std::unique_ptr<SharedRaceCounter>(new SharedRaceCounter(construct_block(memory), name, true));
   } catch (...) {
@@ -95,10 +95,10 @@ std::unique_ptr<SharedRaceCounter> SharedRaceCounter::create_named() {
 
 std::unique_ptr<SharedRaceCounter> SharedRaceCounter::attach(const std::string& name) {
   const UniqueFd fd(::shm_open(name.c_str(), O_RDWR, 0));
-  if (!fd) fail(errno, "shm_open of the parent's race counter");
+  if (!fd) fail_shared(errno, "shm_open of the parent's race counter");
   struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) fail(errno, "fstat of the shared race counter");
-  if (static_cast<std::size_t>(info.st_size) < sizeof(Block)) fail(EINVAL, "the shared race counter is too small");
+  if (::fstat(fd.get(), &info) != 0) fail_shared(errno, "fstat of the shared race counter");
+  if (static_cast<std::size_t>(info.st_size) < sizeof(Block)) fail_shared(EINVAL, "the shared race counter is too small");
   void* memory = map_shared(fd.get(), sizeof(Block));
   // The parent constructed the block in this memory; launder makes us treat it as that object.
   Block* block = std::launder(static_cast<Block*>(memory));
