@@ -1,0 +1,137 @@
+// What each operation of an explorer program does to the state, and when a worker may move.
+#include <stdexcept>
+#include <string>
+
+#include "playground/explore.hpp"
+
+namespace playground {
+namespace {
+
+const ExploreOp* next_op(const ExploreProgram& program, const ExploreState& state, std::size_t worker) {
+  const auto& ops = program.workers.at(worker);
+  return state.pc[worker] < ops.size() ? &ops[state.pc[worker]] : nullptr;
+}
+
+std::int64_t& reg(ExploreState& state, std::size_t worker, std::uint8_t index) {
+  return state.registers.at(worker * kExploreRegisters + index);
+}
+
+// Bookkeeping that no other worker reads (a stale-read tally, giving up): it runs in the same
+// step as the operation before it, so it adds no interleavings that mean nothing.
+bool is_local(OpKind kind) { return kind == OpKind::CheckAtLeast || kind == OpKind::GiveUp; }
+
+bool op_enabled(const ExploreOp& op, const ExploreState& state) {
+  switch (op.kind) {
+    case OpKind::Lock: return state.owners.at(op.var) < 0;
+    case OpKind::WaitAtLeast: return state.variables.at(op.var) >= op.value;
+    default: return true;
+  }
+}
+
+// Runs one op of `worker`; returns its text with what it saw or did.
+std::string run_op(const ExploreProgram& program, ExploreState& state, std::size_t worker) {
+  const ExploreOp& op = program.workers[worker][state.pc[worker]];
+  const auto me = static_cast<std::int8_t>(worker);
+  ++state.pc[worker];
+  switch (op.kind) {
+    case OpKind::Read:
+      reg(state, worker, op.reg) = state.variables.at(op.var);
+      return op.text + "  -> " + std::to_string(reg(state, worker, op.reg));
+    case OpKind::Write:
+      state.variables.at(op.var) = reg(state, worker, op.reg) + op.value;
+      return op.text + "  -> " + std::to_string(state.variables[op.var]);
+    case OpKind::FetchAdd:
+      state.variables.at(op.var) += op.value;
+      return op.text + "  -> " + std::to_string(state.variables[op.var]);
+    case OpKind::Lock:
+      state.owners.at(op.var) = me;
+      return op.text;
+    case OpKind::TryLock:
+      if (state.owners.at(op.var) >= 0) return op.text + "  -> taken by worker " + std::to_string(state.owners[op.var]);
+      state.owners[op.var] = me;
+      state.pc[worker] = op.target;
+      return op.text + "  -> got it";
+    case OpKind::Unlock:
+      if (state.owners.at(op.var) != me) throw std::logic_error("explore: unlock of a lock this worker does not hold");
+      state.owners[op.var] = -1;
+      return op.text;
+    case OpKind::Await: return op.text;
+    case OpKind::Arrive:
+      ++state.variables.at(op.var);
+      return op.text + "  -> " + std::to_string(state.variables[op.var]) + " arrived";
+    case OpKind::WaitAtLeast: return op.text;
+    case OpKind::CheckAtLeast: {
+      const bool stale = reg(state, worker, op.reg) < op.value;
+      if (stale) ++state.variables.at(op.var);
+      return op.text + (stale ? "  -> STALE" : "  -> ok");
+    }
+    case OpKind::GiveUp:
+      if (!program.variables.empty()) ++state.variables[0];  // gave_up
+      state.pc[worker] = static_cast<std::uint16_t>(program.workers[worker].size());
+      return op.text;
+  }
+  throw std::logic_error("explore: unknown operation");
+}
+
+}  // namespace
+
+ExploreState initial_state(const ExploreProgram& program) {
+  ExploreState state;
+  state.pc.assign(program.workers.size(), 0);
+  state.registers.assign(program.workers.size() * kExploreRegisters, 0);
+  state.variables.assign(program.variables.size(), 0);
+  state.owners.assign(program.locks.size(), -1);
+  return state;
+}
+
+bool finished(const ExploreProgram& program, const ExploreState& state, std::size_t worker) {
+  return next_op(program, state, worker) == nullptr;
+}
+
+bool can_move(const ExploreProgram& program, const ExploreState& state, std::size_t worker) {
+  const ExploreOp* op = next_op(program, state, worker);
+  return op != nullptr && op_enabled(*op, state);
+}
+
+std::string why_blocked(const ExploreProgram& program, const ExploreState& state, std::size_t worker) {
+  const ExploreOp* op = next_op(program, state, worker);
+  if (op == nullptr) return "it has finished";
+  if (op->kind == OpKind::Lock)
+    return "it waits for " + program.locks[op->var] + ", held by worker " + std::to_string(state.owners[op->var]);
+  if (op->kind == OpKind::WaitAtLeast)
+    return "it waits at the barrier (" + std::to_string(state.variables[op->var]) + " of " + std::to_string(op->value) +
+           " arrivals)";
+  return "it can move";
+}
+
+std::vector<std::string> step(const ExploreProgram& program, ExploreState& state, std::size_t worker) {
+  if (!can_move(program, state, worker)) throw std::logic_error("explore: step of a worker that cannot move");
+  std::vector<std::string> done;
+  for (;;) {
+    const OpKind kind = program.workers[worker][state.pc[worker]].kind;
+    done.push_back(run_op(program, state, worker));
+    const ExploreOp* next = next_op(program, state, worker);
+    if (next == nullptr) break;
+    if (is_local(next->kind)) continue;
+    // A coroutine keeps the loop until it awaits (or waits for a lock, which awaits too).
+    if (!program.cooperative || kind == OpKind::Await || !op_enabled(*next, state)) break;
+  }
+  return done;
+}
+
+std::string outcome_of(const ExploreProgram& program, const ExploreOptions& options, const ExploreState& state) {
+  for (std::size_t w = 0; w < program.workers.size(); ++w)
+    if (!finished(program, state, w)) return "deadlock";
+  switch (options.scenario) {
+    case ExploreScenario::Race:
+    case ExploreScenario::AsyncRace: return "counter = " + std::to_string(state.variables.at(0));
+    case ExploreScenario::Barrier: return "stale reads = " + std::to_string(state.variables.back());
+    case ExploreScenario::Deadlock:
+      if (!state.variables.empty() && state.variables[0] > 0)
+        return "completed, " + std::to_string(state.variables[0]) + " gave up";
+      return "completed";
+  }
+  throw std::logic_error("unknown explore scenario");
+}
+
+}  // namespace playground
