@@ -1,25 +1,22 @@
-#include <atomic>
+#include <cstdint>
 #include <system_error>
 #include <vector>
 
 #include "modes.hpp"
 #include "playground/errors.hpp"
+#include "start_line.hpp"
 
 namespace playground {
 
 void run_on_threads(RunState& state, std::size_t workers, const std::function<void(std::size_t)>& body) {
-  // A start line that threads reach by running, not sleeping: they spin (yielding the core)
-  // until every one is there, then leave together. A sleeping latch would wake them one by one,
-  // tens of microseconds apart, long enough for a short race run to finish before it began.
-  std::atomic<std::size_t> arrived{0};
-  std::atomic<bool> go{false};
+  // Every thread waits at the start line until all are running, then they leave together.
+  StartLine line;
   std::vector<std::thread> threads;
   threads.reserve(workers);
   try {
     for (std::size_t w = 0; w < workers; ++w) {
-      threads.emplace_back([&state, &arrived, &go, &body, w] {
-        arrived.fetch_add(1);
-        while (!go.load()) std::this_thread::yield();
+      threads.emplace_back([&state, &line, &body, w] {
+        line.arrive();
         try {
           body(w);
         } catch (...) {
@@ -32,8 +29,7 @@ void run_on_threads(RunState& state, std::size_t workers, const std::function<vo
         RunError("could not start thread " + std::to_string(threads.size() + 1) + " of " +
                  std::to_string(workers) + ": " + e.what())));
   }
-  while (arrived.load() < threads.size()) std::this_thread::yield();
-  go.store(true);
+  line.release(static_cast<std::uint32_t>(threads.size()));
   for (auto& thread : threads) thread.join();
 }
 
