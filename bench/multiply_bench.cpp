@@ -49,5 +49,23 @@ int main() {
     const double transform_ms = best_ms(runs, [&] { sink = playground::multiply_by_transform(a, b); });
     std::printf("%8zu %12.3f %12.3f %7.2fx\n", digits, boost_ms, transform_ms, boost_ms / transform_ms);
   }
+  // Lopsided products: Boost multiplies the long operand piece by piece, the transform in chunks.
+  const playground::LopsidedThreshold lopsided = playground::lopsided_transform_threshold();
+  std::printf("\nlopsided: long x short digits; multiply() uses the transform from %zu x %zu\n", lopsided.longer_digits,
+              lopsided.shorter_digits);
+  std::printf("%8s %8s %12s %12s %8s\n", "long", "short", "boost ms", "transform ms", "ratio");
+  for (std::size_t longer : {2000u, 8000u, 32000u})
+    for (std::size_t shorter : {125u, 250u, 500u, 1000u, 2000u}) {
+      if (shorter * 2 > longer) continue;
+      const BigInt a = random_number(generator, longer), b = random_number(generator, shorter);
+      if (playground::multiply_by_transform(a, b) != a * b) {
+        std::fprintf(stderr, "multiply_bench: the products differ at %zu x %zu digits\n", longer, shorter);
+        return 1;
+      }
+      BigInt sink;
+      const double boost_ms = best_ms(5, [&] { sink = a * b; });
+      const double transform_ms = best_ms(5, [&] { sink = playground::multiply_by_transform(a, b); });
+      std::printf("%8zu %8zu %12.3f %12.3f %7.2fx\n", longer, shorter, boost_ms, transform_ms, boost_ms / transform_ms);
+    }
   return 0;
 }

@@ -1,5 +1,7 @@
 // Division by one divisor many times (Barrett): a reciprocal found once by Newton's iteration,
 // then each quotient from two products, which the transform makes fast for big numbers.
+#include <bit>
+
 #include "playground/bigint.hpp"
 
 namespace playground {
@@ -35,15 +37,37 @@ BigInt reciprocal(const BigInt& divisor) {
   return result;
 }
 
+// Digits as a power of two: at least `digits`.
+std::size_t wrap_length(std::uint64_t digits) { return std::bit_ceil(static_cast<std::size_t>(digits)); }
+
 }  // namespace
 
 FixedDivisor::FixedDivisor(BigInt divisor)
-    : divisor_(std::move(divisor)), bits_(bit_length(divisor_)), reciprocal_(reciprocal(divisor_)) {}
+    : divisor_(std::move(divisor)), bits_(bit_length(divisor_)), reciprocal_(reciprocal(divisor_)) {
+  if (bits_ / 32 < transform_threshold_digits()) return;
+  // value >> (k - 1) and the reciprocal have k + 1 bits each: their product fits 2 (k + 1) bits.
+  const std::uint64_t operand_digits = (bits_ + 1) / 32 + 1;
+  reciprocal_factor_.emplace(reciprocal_, wrap_length(2 * operand_digits));
+  // Remainders before correction lie below 3 divisor < 2^(k + 2).
+  divisor_factor_.emplace(divisor_, wrap_length((bits_ + 2) / 32 + 1));
+}
 
 void FixedDivisor::divide(const BigInt& value, BigInt& quotient, BigInt& remainder) const {
-  // With r = floor(4^k / d), q = floor(v r / 4^k) falls short of floor(v / d) by at most 2 for v < 4^k.
-  quotient = multiply(value, reciprocal_) >> (2 * bits_);
-  remainder = value - multiply(quotient, divisor_);
+  // With r = floor(4^k / d), q = floor(floor(v / 2^(k-1)) r / 2^(k+1)) falls short of floor(v / d)
+  // by at most 2 for v < 4^k (Barrett; Handbook of Applied Cryptography 14.42): only v's top k + 1
+  // bits enter the product, half the length of v.
+  const BigInt top = value >> (bits_ - 1);
+  if (!reciprocal_factor_) {
+    quotient = multiply(top, reciprocal_) >> (bits_ + 1);
+    remainder = value - multiply(quotient, divisor_);
+  } else {
+    quotient = reciprocal_factor_->times(top) >> (bits_ + 1);
+    // The remainder lies in [0, 3 divisor), below the wrap modulus m: value - q d taken modulo m
+    // is the remainder itself, and q d modulo m needs a transform half as long as q d.
+    const std::size_t wrap = wrap_length((bits_ + 2) / 32 + 1);  // as divisor_factor_ has
+    remainder = reduce_mod_wrap(value, wrap) - divisor_factor_->times(quotient);
+    if (remainder < 0) remainder += (BigInt(1) << (32 * wrap)) - 1;
+  }
   while (remainder >= divisor_) {
     ++quotient;
     remainder -= divisor_;

@@ -1,7 +1,9 @@
 // Big products through three number-theoretic transforms and the Chinese remainder theorem.
 #include <algorithm>
+#include <array>
 #include <bit>
-#include <iterator>
+#include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "ntt.hpp"
@@ -17,14 +19,32 @@ using ntt::Field;
 // crossover measured by multiply_bench (bench/), natively with g++ -O3 on x86-64 (64-bit limbs
 // and a 64x64->128 multiply serve Boost well) and in wasm32 with em++ -O3 (32-bit limbs).
 #ifdef __EMSCRIPTEN__
-constexpr std::size_t kTransformThreshold = 700;
+constexpr std::size_t kTransformThreshold = 500;
 #else
 constexpr std::size_t kTransformThreshold = 3500;
 #endif
+// A lopsided product (one operand much longer) takes the transform from a smaller shorter operand:
+// Boost then multiplies the long one piece by piece, each piece a Karatsuba product of the short
+// one's size, while the transform cuts it into chunks that share the short one's spectra.
+// Measured by multiply_bench's lopsided table, natively and in wasm.
+#ifdef __EMSCRIPTEN__
+constexpr std::size_t kLopsidedShortDigits = 125;
+constexpr std::size_t kLopsidedLongDigits = 4000;
+#else
+constexpr std::size_t kLopsidedShortDigits = 2000;
+constexpr std::size_t kLopsidedLongDigits = 8000;
+#endif
 
+static_assert(std::endian::native == std::endian::little, "limbs are read as 32-bit digits in memory order");
+using boost::multiprecision::limb_type;
+
+// |value|'s 32-bit digits straight from Boost's limbs (64 or 32 bits, little-endian either way),
+// without the leading zero digit a 64-bit limb may carry.
 Digits digits_of(const BigInt& value) {
-  Digits digits;
-  boost::multiprecision::export_bits(value, std::back_inserter(digits), 32, false);
+  const auto& backend = value.backend();
+  Digits digits(backend.size() * sizeof(limb_type) / sizeof(std::uint32_t));
+  std::memcpy(digits.data(), backend.limbs(), backend.size() * sizeof(limb_type));
+  while (!digits.empty() && digits.back() == 0) digits.pop_back();
   return digits;
 }
 
@@ -32,35 +52,31 @@ std::size_t digit_count(const BigInt& value) {
   return value.is_zero() ? 0 : boost::multiprecision::msb(abs(value)) / 32 + 1;
 }
 
-// The digits times 2^32 mod the field's prime (Montgomery form, which needs no division),
-// padded to size and transformed.
-Digits transformed(const Field& field, const Digits& digits, std::size_t size,
-                   const std::vector<std::uint32_t>& roots) {
-  Digits values(size, 0);
-  std::transform(digits.begin(), digits.end(), values.begin(),
-                 [&field](std::uint32_t d) { return field.to_montgomery_lazy(d); });
+BigInt from_digits(const Digits& digits) {
+  const std::size_t limbs = (digits.size() * sizeof(std::uint32_t) + sizeof(limb_type) - 1) / sizeof(limb_type);
+  if (limbs == 0) return 0;
+  BigInt value;
+  value.backend().resize(limbs, limbs);
+  value.backend().limbs()[limbs - 1] = 0;  // the half a 64-bit top limb may not get from digits
+  std::memcpy(value.backend().limbs(), digits.data(), digits.size() * sizeof(std::uint32_t));
+  value.backend().normalize();
+  return value;
+}
+
+// digits (count of them) as d * 2^32 mod p (Montgomery form, no division), zero-padded to size,
+// then transformed: values in [0, 2p), bit-reversed order.
+void transform_into(const Field& field, const std::uint32_t* digits, std::size_t count, std::size_t size,
+                    const std::vector<std::uint32_t>& roots, Digits& values) {
+  values.assign(size, 0);
+  for (std::size_t i = 0; i < count; ++i) values[i] = field.to_montgomery_lazy(digits[i]);
   field.forward_transform(values.data(), size, roots);
-  return values;
 }
 
-// a * b modulo the field's prime, each term of the convolution in natural order; b == nullptr squares a.
-Digits convolve(const Field& field, const Digits& a, const Digits* b, std::size_t size) {
-  std::vector<std::uint32_t> scratch;
-  const std::vector<std::uint32_t>& roots = ntt::shared_roots(field, size, scratch);
-  Digits fa = transformed(field, a, size, roots);
-  const Digits fb = b != nullptr ? transformed(field, *b, size, roots) : Digits{};
-  const Digits& second = b != nullptr ? fb : fa;
-  for (std::size_t i = 0; i < size; ++i) fa[i] = field.mul_lazy(fa[i], second[i]);
-  field.inverse_transform(fa.data(), size, roots);
-  // Both factors carried 2^32 and the pointwise Montgomery product divided one out; the inverse
-  // transform multiplied by size. A Montgomery product by 1/size removes both.
-  const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-  for (std::uint32_t& value : fa) value = field.mul(value, scale);
-  return fa;
-}
-
-// Garner's mixed-radix form of the three residues, then carries in base 2^32.
-Digits combine(const Digits& r1, const Digits& r2, const Digits& r3, std::size_t length) {
+// Garner's mixed-radix form of the three residues (each in [0, 2p)), then carries in base 2^32,
+// added into out from position `at` on (out is long enough for the whole product, so the carry
+// stops inside it).
+void combine_into(const Digits& r1, const Digits& r2, const Digits& r3, std::size_t count, Digits& out,
+                  std::size_t at) {
   using ntt::kPrime1, ntt::kPrime2, ntt::kPrime3;
   constexpr std::uint64_t p1 = kPrime1.prime(), p2 = kPrime2.prime();
   constexpr std::uint64_t p1p2 = p1 * p2;  // < 2^62
@@ -69,51 +85,142 @@ Digits combine(const Digits& r1, const Digits& r2, const Digits& r3, std::size_t
   constexpr std::uint32_t p1_inverse_mod_p2 = kPrime2.to_montgomery(kPrime2.reciprocal(static_cast<std::uint32_t>(p1)));
   constexpr std::uint32_t p1_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p1)));
   constexpr std::uint32_t p2_inverse_mod_p3 = kPrime3.to_montgomery(kPrime3.reciprocal(static_cast<std::uint32_t>(p2)));
+  const auto reduced = [](const Field& field, std::uint32_t x) { return x >= field.prime() ? x - field.prime() : x; };
 
-  Digits out(length, 0);
   std::uint64_t carry_low = 0, carry_high = 0;  // the carry is carry_low + carry_high * 2^32
-  for (std::size_t k = 0; k < length; ++k) {
-    std::uint64_t low = 0, middle = 0, high = 0;  // this coefficient: low + middle * 2^32 + high * 2^64
-    if (k < r1.size()) {
-      const std::uint32_t x1 = r1[k];  // < p1 < p2 < p3: a residue for all three
-      const std::uint32_t v2 = kPrime2.mul(kPrime2.sub(r2[k], x1), p1_inverse_mod_p2);
-      const std::uint32_t v3 = kPrime3.mul(
-          kPrime3.sub(kPrime3.mul(kPrime3.sub(r3[k], x1), p1_inverse_mod_p3), v2), p2_inverse_mod_p3);
-      const std::uint64_t head = x1 + v2 * p1;  // < p1 p2
-      const std::uint64_t tail_low = v3 * (p1p2 & kLow), tail_high = v3 * (p1p2 >> 32);  // v3 * p1 p2
-      low = (head & kLow) + (tail_low & kLow);
-      middle = (head >> 32) + (tail_low >> 32) + (tail_high & kLow);
-      high = tail_high >> 32;
-    }
-    const std::uint64_t sum0 = low + carry_low;
+  std::size_t k = 0;
+  for (; k < count; ++k) {
+    // This coefficient: low + middle * 2^32 + high * 2^64.
+    const std::uint32_t x1 = reduced(kPrime1, r1[k]);  // < p1 < p2 < p3: a residue for all three
+    const std::uint32_t v2 = kPrime2.mul(kPrime2.sub(reduced(kPrime2, r2[k]), x1), p1_inverse_mod_p2);
+    const std::uint32_t v3 = kPrime3.mul(
+        kPrime3.sub(kPrime3.mul(kPrime3.sub(reduced(kPrime3, r3[k]), x1), p1_inverse_mod_p3), v2), p2_inverse_mod_p3);
+    const std::uint64_t head = x1 + v2 * p1;  // < p1 p2
+    const std::uint64_t tail_low = v3 * (p1p2 & kLow), tail_high = v3 * (p1p2 >> 32);  // v3 * p1 p2
+    const std::uint64_t low = (head & kLow) + (tail_low & kLow);
+    const std::uint64_t middle = (head >> 32) + (tail_low >> 32) + (tail_high & kLow);
+    const std::uint64_t high = tail_high >> 32;
+    const std::uint64_t sum0 = low + carry_low + out[at + k];
     const std::uint64_t sum1 = middle + carry_high + (sum0 >> 32);
-    out[k] = static_cast<std::uint32_t>(sum0);
+    out[at + k] = static_cast<std::uint32_t>(sum0);
     carry_low = sum1 & kLow;
     carry_high = high + (sum1 >> 32);
+  }
+  for (std::uint64_t carry = carry_low + (carry_high << 32); carry != 0; ++k) {
+    const std::uint64_t sum = out[at + k] + (carry & kLow);
+    out[at + k] = static_cast<std::uint32_t>(sum);
+    carry = (carry >> 32) + (sum >> 32);
+  }
+}
+
+// The three transforms of one operand, or of one chunk of it.
+using Spectra = std::array<Digits, 3>;
+constexpr const Field* kFields[3] = {&ntt::kPrime1, &ntt::kPrime2, &ntt::kPrime3};
+
+struct RootTables {
+  std::vector<std::uint32_t> scratch[3];
+  const std::vector<std::uint32_t>* tables[3];
+  explicit RootTables(std::size_t size) {
+    for (int f = 0; f < 3; ++f) tables[f] = &ntt::shared_roots(*kFields[f], size, scratch[f]);
+  }
+};
+
+// |a|^2: one forward transform per prime, not two.
+Digits transform_square(const Digits& a) {
+  const std::size_t length = 2 * a.size();
+  const std::size_t size = std::bit_ceil(length - 1);
+  const RootTables roots(size);
+  Spectra spectra;
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    Digits& values = spectra[f];
+    transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
+    // x R * x R / R = x^2 R; times size^-1 (plain) / R: x^2 / size, which the inverse scales back up.
+    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
+    for (std::uint32_t& v : values) v = field.mul_lazy(field.mul_lazy(v, v), scale);
+    field.inverse_transform(values.data(), size, *roots.tables[f]);
+  }
+  Digits out(length + 1, 0);
+  combine_into(spectra[0], spectra[1], spectra[2], length - 1, out, 0);
+  return out;
+}
+
+// |a| * |b|, the longer operand cut into chunks that each fit one transform with the shorter one:
+// the shorter one's spectra are computed once, and a lopsided product costs transforms of a few
+// times the shorter size instead of one transform of the whole length.
+Digits transform_multiply(const Digits& a, const Digits& b) {
+  const Digits& longer = a.size() >= b.size() ? a : b;
+  const Digits& shorter = a.size() >= b.size() ? b : a;
+  const std::size_t length = longer.size() + shorter.size();
+  // Chunks of about three times the shorter operand (transforms of 4x its size) cost little more
+  // per digit than one whole transform, and much less when the longer operand is far longer.
+  const std::size_t size = std::min(std::bit_ceil(length - 1), 4 * std::bit_ceil(shorter.size()));
+  const std::size_t chunk = size - shorter.size() + 1;  // chunk + shorter - 1 terms fit the transform
+  const RootTables roots(size);
+  Spectra fixed, moving;
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    transform_into(field, shorter.data(), shorter.size(), size, *roots.tables[f], fixed[f]);
+    // y R * size^-1 (plain) / R: the pointwise product then carries no 2^32 and no size factor.
+    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
+    for (std::uint32_t& v : fixed[f]) v = field.mul_lazy(v, scale);
+  }
+  Digits out(length + 1, 0);
+  for (std::size_t at = 0; at < longer.size(); at += chunk) {
+    const std::size_t count = std::min(chunk, longer.size() - at);
+    for (int f = 0; f < 3; ++f) {
+      const Field& field = *kFields[f];
+      Digits& values = moving[f];
+      transform_into(field, longer.data() + at, count, size, *roots.tables[f], values);
+      const Digits& other = fixed[f];
+      for (std::size_t i = 0; i < size; ++i) values[i] = field.mul_lazy(values[i], other[i]);
+      field.inverse_transform(values.data(), size, *roots.tables[f]);
+    }
+    combine_into(moving[0], moving[1], moving[2], count + shorter.size() - 1, out, at);
   }
   return out;
 }
 
-BigInt from_digits(const Digits& digits) {
-  BigInt value;
-  boost::multiprecision::import_bits(value, digits.begin(), digits.end(), 32, false);
-  return value;
+// b's transforms at `size` under each prime, times size^-1 (plain) / 2^32: a pointwise Montgomery
+// product with another operand's transforms then carries neither 2^32 nor the size.
+Spectra fixed_spectra(const Digits& b, std::size_t size) {
+  const RootTables roots(size);
+  Spectra fixed;
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    transform_into(field, b.data(), b.size(), size, *roots.tables[f], fixed[f]);
+    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
+    for (std::uint32_t& v : fixed[f]) v = field.mul_lazy(v, scale);
+  }
+  return fixed;
+}
+
+// The cyclic convolution of a (at most size digits) with the operand whose fixed_spectra these are,
+// of length size: digit k of the product and digit k + size land on the same term, as they do
+// modulo 2^(32 size) - 1.
+Digits cyclic_with(const Digits& a, const Spectra& fixed, std::size_t size) {
+  const RootTables roots(size);
+  Spectra moving;
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    Digits& values = moving[f];
+    transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
+    const Digits& other = fixed[f];
+    for (std::size_t i = 0; i < size; ++i) values[i] = field.mul_lazy(values[i], other[i]);
+    field.inverse_transform(values.data(), size, *roots.tables[f]);
+  }
+  Digits out(size + 4, 0);  // each term < 2^90: the carries reach at most three digits past size
+  combine_into(moving[0], moving[1], moving[2], size, out, 0);
+  return out;
 }
 
 BigInt transform_product(const BigInt& a, const BigInt* b) {
   const Digits da = digits_of(a);
-  const Digits db = b != nullptr ? digits_of(*b) : Digits{};
-  const Digits& second = b != nullptr ? db : da;
-  if (da.empty() || second.empty()) return 0;
-  const std::size_t length = da.size() + second.size();  // digits of the product
-  std::size_t size = 1;
-  while (size < length - 1) size *= 2;
-  const Digits* other = b != nullptr ? &db : nullptr;
-  const Digits r1 = convolve(ntt::kPrime1, da, other, size);
-  const Digits r2 = convolve(ntt::kPrime2, da, other, size);
-  const Digits r3 = convolve(ntt::kPrime3, da, other, size);
-  BigInt product = from_digits(combine(r1, r2, r3, length));
-  const bool negative = b != nullptr ? (a.sign() < 0) != (b->sign() < 0) : false;
+  if (b == nullptr) return da.empty() ? BigInt(0) : from_digits(transform_square(da));
+  const Digits db = digits_of(*b);
+  if (da.empty() || db.empty()) return 0;
+  BigInt product = from_digits(transform_multiply(da, db));
+  const bool negative = (a.sign() < 0) != (b->sign() < 0);
   return negative ? BigInt(-product) : product;
 }
 
@@ -123,10 +230,56 @@ bool transform_fits(std::size_t length) { return length <= (std::size_t{1} << nt
 }  // namespace
 
 std::size_t transform_threshold_digits() { return kTransformThreshold; }
+LopsidedThreshold lopsided_transform_threshold() { return {kLopsidedShortDigits, kLopsidedLongDigits}; }
 
 BigInt multiply_by_transform(const BigInt& a, const BigInt& b) {
   if (!transform_fits(digit_count(a) + digit_count(b))) return a * b;
   return transform_product(a, &b);
+}
+
+BigInt reduce_mod_wrap(BigInt value, std::size_t digits) {
+  const std::size_t bits = 32 * digits;
+  const BigInt modulus = (BigInt(1) << bits) - 1;
+  // 2^bits = 1 modulo 2^bits - 1: the digits above fold onto the bottom, until nothing is above.
+  while (!value.is_zero() && boost::multiprecision::msb(value) >= bits) value = BigInt(value & modulus) + BigInt(value >> bits);
+  return value == modulus ? BigInt(0) : value;
+}
+
+namespace {
+
+bool wrap_takes_transform(std::size_t digits) {
+  return digits >= kTransformThreshold && digits <= (std::size_t{1} << ntt::kMaxLog2);
+}
+
+void check_wrap_operands(const BigInt& a, const BigInt& b, std::size_t digits) {
+  if (a.sign() < 0 || b.sign() < 0 || !std::has_single_bit(digits))
+    throw std::invalid_argument("multiply_mod_wrap: operands must be >= 0 and the length a power of two");
+}
+
+// Operands longer than `digits` are first folded to that length, the most one cyclic transform takes.
+Digits wrap_digits_of(const BigInt& value, std::size_t digits) {
+  return digits_of(digit_count(value) > digits ? reduce_mod_wrap(value, digits) : value);
+}
+
+}  // namespace
+
+BigInt multiply_mod_wrap(const BigInt& a, const BigInt& b, std::size_t digits) {
+  check_wrap_operands(a, b, digits);
+  if (!wrap_takes_transform(digits)) return reduce_mod_wrap(a * b, digits);
+  const Spectra fixed = fixed_spectra(wrap_digits_of(b, digits), digits);
+  return reduce_mod_wrap(from_digits(cyclic_with(wrap_digits_of(a, digits), fixed, digits)), digits);
+}
+
+WrapFactor::WrapFactor(const BigInt& value, std::size_t digits) : value_(value), digits_(digits) {
+  check_wrap_operands(value, 0, digits);
+  if (wrap_takes_transform(digits))
+    spectra_ = fixed_spectra(wrap_digits_of(value, digits), digits);
+}
+
+BigInt WrapFactor::times(const BigInt& other) const {
+  check_wrap_operands(other, 0, digits_);
+  if (spectra_[0].empty()) return reduce_mod_wrap(other * value_, digits_);
+  return reduce_mod_wrap(from_digits(cyclic_with(wrap_digits_of(other, digits_), spectra_, digits_)), digits_);
 }
 
 // snippet-begin: factorial-multiply
@@ -134,7 +287,9 @@ BigInt multiply(const BigInt& a, const BigInt& b) {
   // Boost's Karatsuba wins on small operands; above the threshold the number-theoretic transform
   // does, and its 32-bit products are fast in WebAssembly too.
   const std::size_t la = digit_count(a), lb = digit_count(b);
-  if (std::min(la, lb) < kTransformThreshold || !transform_fits(la + lb)) return a * b;
+  const std::size_t shorter = std::min(la, lb), longer = std::max(la, lb);
+  const bool lopsided = shorter >= kLopsidedShortDigits && longer >= kLopsidedLongDigits;
+  if ((shorter < kTransformThreshold && !lopsided) || !transform_fits(la + lb)) return a * b;
   return transform_product(a, &b);
 }
 // snippet-end: factorial-multiply

@@ -78,7 +78,16 @@ std::vector<std::uint32_t> Field::roots(std::size_t size) const {
   return table;
 }
 
-void Field::forward_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+// x86-64's baseline (SSE2) vectorises the butterflies two products at a time; where the CPU has
+// AVX2, a second copy chosen at load time does four (about 1.3x faster transforms, measured on
+// 2^12..2^17 points). GCC's function multi-versioning; wasm and other compilers get the one copy.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#define CPLAY_NTT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define CPLAY_NTT_CLONES
+#endif
+
+CPLAY_NTT_CLONES void Field::forward_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
   const std::uint32_t twice_p = 2 * p_;
   for (std::size_t len = size / 2; len >= 1; len /= 2) {
     const std::uint32_t* w = roots.data() + len;
@@ -95,7 +104,7 @@ void Field::forward_transform(std::uint32_t* values, std::size_t size, const std
   }
 }
 
-void Field::inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
+CPLAY_NTT_CLONES void Field::inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
   const std::uint32_t twice_p = 2 * p_;
   for (std::size_t len = 1; len < size; len *= 2) {
     // Twiddle w^-j = -w^(len - j) = -roots[2 len - j] for j > 0: the sign swaps the two outputs.

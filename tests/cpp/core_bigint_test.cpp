@@ -1,8 +1,11 @@
 // Big products: the number-theoretic transform against Boost's own product and against closed
 // forms, across transform lengths, carries, signs and the switch-over inside multiply();
 // division by a fixed divisor against Boost's division.
+#include <bit>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
+#include <utility>
 #include <thread>
 #include <vector>
 
@@ -53,6 +56,23 @@ TEST(TransformProduct, LargestDigitsCarryThroughEveryWord) {
   }
 }
 
+// A lopsided product cuts the longer operand into chunks of (transform size - shorter + 1) digits,
+// the transform 4x the shorter operand rounded up to a power of two: lengths one below, at and one
+// above a whole number of chunks, and all-ones operands whose carries cross every chunk boundary.
+TEST(TransformProduct, LopsidedChunksEqualBoost) {
+  std::mt19937 generator(23);
+  for (std::size_t lb : {std::size_t{3}, std::size_t{64}, std::size_t{65}, std::size_t{700}}) {
+    const std::size_t size = 4 * std::bit_ceil(lb), chunk = size - lb + 1;
+    for (std::size_t la : {3 * chunk - 1, 3 * chunk, 3 * chunk + 1, 7 * chunk + 5}) {
+      const BigInt a = random_number(generator, la), b = random_number(generator, lb);
+      ASSERT_TRUE(Same(multiply_by_transform(a, b), a * b)) << la << " x " << lb << " digits";
+      ASSERT_TRUE(Same(multiply_by_transform(b, a), a * b)) << lb << " x " << la << " digits";
+      ASSERT_TRUE(Same(multiply_by_transform(all_ones(32 * la), all_ones(32 * lb)), all_ones(32 * la) * all_ones(32 * lb)))
+          << la << " x " << lb << " all-ones digits";
+    }
+  }
+}
+
 TEST(TransformProduct, SignsAndZero) {
   std::mt19937 generator(11);
   const BigInt a = random_number(generator, 300), b = random_number(generator, 200);
@@ -96,6 +116,17 @@ TEST(Multiply, AgreesWithBoostOnBothSidesOfTheThreshold) {
   }
 }
 
+TEST(Multiply, AgreesWithBoostOnBothSidesOfTheLopsidedThreshold) {
+  std::mt19937 generator(29);
+  const LopsidedThreshold lopsided = lopsided_transform_threshold();
+  for (std::size_t shorter : {lopsided.shorter_digits - 1, lopsided.shorter_digits, lopsided.shorter_digits + 1})
+    for (std::size_t longer : {lopsided.longer_digits - 1, lopsided.longer_digits, 3 * lopsided.longer_digits + 7}) {
+      const BigInt a = random_number(generator, longer), b = random_number(generator, shorter);
+      EXPECT_TRUE(Same(multiply(a, b), a * b)) << longer << " x " << shorter << " digits";
+      EXPECT_TRUE(Same(multiply(b, -a), -(a * b))) << shorter << " x -" << longer << " digits";
+    }
+}
+
 TEST(Power, EqualsRepeatedProductsAndBoostPow) {
   EXPECT_TRUE(Same(power(BigInt(7), 0), 1));
   EXPECT_EQ(power(BigInt(0), 0), 1);  // the usual convention, as in Boost's pow
@@ -120,6 +151,46 @@ std::vector<BigInt> divisors() {
     cases.push_back(boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(9 * digits)));
   }
   return cases;
+}
+
+// Remainders taken modulo 2^(32 n) - 1 by a cyclic transform of length n, from the transform
+// threshold on (below it Boost's product is folded): both sides of it, the operands' largest values,
+// the modulus itself (which is 0) and operands longer than n, which are folded first.
+TEST(MultiplyModWrap, EqualsTheProductModuloTheWrap) {
+  std::mt19937 generator(31);
+  const std::size_t threshold = transform_threshold_digits();
+  for (std::size_t digits : {std::bit_floor(threshold - 1), std::bit_ceil(threshold), 2 * std::bit_ceil(threshold)}) {
+    const BigInt modulus = all_ones(32 * digits);
+    const BigInt a = random_number(generator, digits), b = random_number(generator, digits - 3);
+    const std::vector<std::pair<BigInt, BigInt>> cases = {
+        {a, b}, {b, a}, {modulus - 1, modulus - 1}, {modulus, a}, {0, a}, {BigInt(a * 3 + 5), b}, {BigInt(a << (32 * digits)), b}};
+    for (const auto& [x, y] : cases) {
+      const BigInt expected = BigInt(x * y) % modulus;
+      ASSERT_TRUE(Same(multiply_mod_wrap(x, y, digits), expected)) << digits << " digits";
+      ASSERT_TRUE(Same(reduce_mod_wrap(BigInt(x * y), digits), expected)) << digits << " digits";
+    }
+  }
+  EXPECT_THROW(multiply_mod_wrap(-1, 1, 1'024), std::invalid_argument);
+  EXPECT_THROW(multiply_mod_wrap(1, 1, 1'000), std::invalid_argument);
+}
+
+// Divisors either side of the transform threshold, where the remainder starts to come from a
+// cyclic product modulo a wrap (and the wrap length's power of two just above and below).
+TEST(FixedDivisor, RemaindersAcrossTheWrapThresholdEqualBoosts) {
+  std::mt19937 generator(37);
+  const std::size_t threshold = transform_threshold_digits();
+  for (std::size_t digits : {threshold - 1, threshold, threshold + 1, std::bit_ceil(threshold) - 1}) {
+    const BigInt d = random_number(generator, digits) | (BigInt(1) << (32 * digits - 1));
+    const FixedDivisor divisor(d);
+    for (const BigInt& value : {BigInt(d - 1), d, BigInt(d * d - 1), BigInt(random_number(generator, 2 * digits) % (d * d)),
+                                all_ones(2 * (32 * digits))}) {
+      BigInt quotient, remainder, expected_quotient, expected_remainder;
+      divisor.divide(value, quotient, remainder);
+      boost::multiprecision::divide_qr(value, d, expected_quotient, expected_remainder);
+      ASSERT_TRUE(Same(quotient, expected_quotient)) << digits << "-digit divisor";
+      ASSERT_TRUE(Same(remainder, expected_remainder)) << digits << "-digit divisor";
+    }
+  }
 }
 
 TEST(FixedDivisor, QuotientAndRemainderEqualBoosts) {
