@@ -3,6 +3,7 @@
 // squaring of half the result (one forward transform, not two) plus a short product, instead of
 // the product tree's multiplications of all n factors.
 #include <algorithm>
+#include <bit>
 #include <vector>
 
 #include "playground/factorial.hpp"
@@ -41,12 +42,13 @@ BigInt swing_product(const std::vector<std::uint64_t>& factors, std::size_t lo, 
   return multiply(swing_product(factors, lo, mid), swing_product(factors, mid, hi));
 }
 
-// swing(n) = n! / (floor(n/2)!)^2 = prod over primes p <= n of p^e, where e is the number of
-// k >= 1 with floor(n / p^k) odd (Legendre's formula: e = sum of floor(n/p^k) - 2 floor(n/(2p^k))).
-BigInt swing(std::uint64_t n, const std::vector<std::uint32_t>& primes) {
+// The odd part of swing(n) = n! / (floor(n/2)!)^2 = prod over odd primes p <= n of p^e, where e
+// is the number of k >= 1 with floor(n / p^k) odd (Legendre: e = sum floor(n/p^k) - 2 floor(n/(2p^k))).
+BigInt odd_swing(std::uint64_t n, const std::vector<std::uint32_t>& primes) {
   std::vector<std::uint64_t> factors;
   for (const std::uint32_t p : primes) {
     if (p > n) break;
+    if (p == 2) continue;  // the powers of two are shifted in once, at the end
     std::uint64_t power = 1;
     for (std::uint64_t q = n / p; q > 0; q /= p)
       if (q & 1) power *= p;  // p^e <= n < 2^32: no overflow
@@ -55,20 +57,23 @@ BigInt swing(std::uint64_t n, const std::vector<std::uint32_t>& primes) {
   return swing_product(factors, 0, factors.size());
 }
 
-BigInt swing_factorial(std::uint64_t n, const std::vector<std::uint32_t>& primes) {
+// The odd part of n!: n! = odd(n) * 2^(n - popcount(n)) (Legendre), and odd(n) = odd(n/2)^2 times
+// the odd part of swing(n). The products skip n!'s zero low bits (6% of them); one shift puts them back.
+BigInt odd_factorial(std::uint64_t n, const std::vector<std::uint32_t>& primes) {
   if (n <= kSwingDirectLimit) {
     std::uint64_t value = 1;
     for (std::uint64_t k = 2; k <= n; ++k) value *= k;
-    return BigInt(value);
+    return BigInt(value >> std::countr_zero(value));
   }
-  return multiply(square(swing_factorial(n / 2, primes)), swing(n, primes));
+  return multiply(square(odd_factorial(n / 2, primes)), odd_swing(n, primes));
 }
 
 }  // namespace
 
 BigInt factorial_prime_swing(std::uint64_t n) {
   if (n > UINT32_MAX) return factorial_product_tree(n);  // prime powers must fit 32 bits
-  return swing_factorial(n, primes_up_to(static_cast<std::uint32_t>(n)));
+  const BigInt odd = odd_factorial(n, primes_up_to(static_cast<std::uint32_t>(n)));
+  return odd << (n - static_cast<std::uint64_t>(std::popcount(n)));
 }
 
 }  // namespace playground
