@@ -62,6 +62,28 @@ describe('each demo agrees with native in every mode', () => {
     await page.close();
   });
 
+  it('processes: fresh Workers show their start on the timeline; a warm pool is reused with the same result', async () => {
+    const page = await openPlayground(playground.browser.context, `${playground.server.url}?factorial.mode=processes&factorial.n=20000&factorial.count=2&factorial.workers=2`);
+    await waitForWasm(page, 'factorial');
+    const timeline = () => card(page, 'factorial').locator('.side-browser .chart-timeline canvas').getAttribute('aria-label');
+    const workersShown = () => card(page, 'factorial').locator('.side-browser dl.facts').textContent();
+    await press(page, 'factorial', 'Run in browser');
+    const fresh = await readSide(page, 'factorial', 'browser');
+    expect(fresh.error).toBeNull();
+    await expect(timeline()).resolves.toMatch(/worker 0 starting from .* worker 1 starting from/);
+
+    await card(page, 'factorial').getByLabel('Browser Workers').selectOption('pool');
+    expect(page.url()).toContain('factorial.browser_start=pool');
+    await press(page, 'factorial', 'Run in browser'); // starts the pool's Workers
+    await expect(timeline()).resolves.toMatch(/worker 1 starting from/);
+    await press(page, 'factorial', 'Run in browser'); // reuses them
+    const pooled = await readSide(page, 'factorial', 'browser');
+    expect(pooled.result).toEqual(fresh.result);
+    await expect(timeline()).resolves.not.toMatch(/starting from/);
+    await expect(workersShown()).resolves.toMatch(/2 of 2 warm from the pool/);
+    await page.close();
+  });
+
   it('race: every mode counts workers x increments, and processes without shared memory lose nothing', async () => {
     const page = await openPlayground(playground.browser.context, `${playground.server.url}?race.increments=30000&race.sync=none&race.workers=3`);
     await waitForWasm(page, 'race');

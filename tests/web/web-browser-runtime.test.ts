@@ -102,3 +102,127 @@ describe('BrowserRuntime replaces its main Worker', () => {
     expect(workers[1]?.methods).toEqual(['load', 'run']);
   });
 });
+
+// A processes run: every Worker answers load, runShard and assemble as playground.worker.ts does.
+const PROCESSES = { demo: 'factorial', mode: 'processes', workers: 2, params: { n: 20, count: 2 } } as const;
+const ASSEMBLED = {
+  schema: 1,
+  demo: 'factorial',
+  mode: 'processes',
+  start_method: 'worker',
+  workers: 2,
+  params: { n: 20, count: 2, print: false },
+  result: { n: 20, count: 2, digits: 19, leading: '2432902008176640000', trailing_zeros: 4, bits: 62 },
+  wall_ms: 3,
+  spans: [
+    { worker: 0, pid: 42, tid: 1, start_ms: 1, end_ms: 2, items: 1 },
+    { worker: 1, pid: 42, tid: 1, start_ms: 1, end_ms: 2.5, items: 1 },
+  ],
+  events: [],
+  platform: { runtime: 'wasm', os: 'emscripten', cores: 2, compiler: 'clang', variant: 'single' },
+};
+
+/** `wasmBase` differs per test: the page's compiled module is cached per address. */
+function processesRuntime(wasmBase: string) {
+  const workers: FakeWorker[] = [];
+  const answer = (message: CallMessage): ReplyMessage | null => {
+    const { id } = message;
+    switch (message.method) {
+      case 'load':
+        return { id, ok: true, value: { runtime: 'wasm', variant: 'single', cores: 2, max_workers: 1 } };
+      case 'validate':
+        return { id, ok: true, value: { ...(message.args as { request: object }).request, start_method: 'worker' } };
+      case 'runShard':
+        return { id, ok: true, value: { partial: {}, span: ASSEMBLED.spans[(message.args as { index: number }).index] } };
+      case 'assemble':
+        return { id, ok: true, value: structuredClone(ASSEMBLED) };
+      default:
+        return { id, ok: false, error: `unexpected ${message.method}` };
+    }
+  };
+  vi.stubGlobal('Worker', function FakeWorkerConstructor() {
+    const worker = new FakeWorker(answer);
+    workers.push(worker);
+    return worker;
+  });
+  // The single build's .wasm, compiled once for the page: the smallest valid module stands in.
+  const fetched: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    return new Response(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), { headers: { 'content-type': 'application/wasm' } });
+  });
+  const runtime = new BrowserRuntime({ variant: 'single', isolated: false, wasmBase });
+  return { runtime, workers, fetched };
+}
+
+/** The Workers that ran shards (the main Worker only loads and validates). */
+const processWorkers = (workers: FakeWorker[]) => workers.filter((w) => w.methods.includes('runShard'));
+
+describe('BrowserRuntime processes', () => {
+  it('fresh: new Workers every run, each handed the compiled module, each shown starting, all stopped after', async () => {
+    const { runtime, workers, fetched } = processesRuntime('http://127.0.0.2/fresh/');
+    const first = await runtime.run(PROCESSES);
+    const second = await runtime.run(PROCESSES, () => {}, { processStart: 'fresh' });
+    for (const outcome of [first, second]) {
+      if (!('report' in outcome)) throw new Error(JSON.stringify(outcome));
+      expect(outcome.report.result).toEqual(ASSEMBLED.result);
+      const starting = (outcome.report.events ?? []).filter((e) => e.state === 'starting');
+      expect(starting.map((e) => e.worker)).toEqual([0, 1]);
+      for (const e of starting) expect(e.end_ms).toBeGreaterThanOrEqual(e.start_ms);
+      expect(outcome.report.startup_ms).toBeGreaterThanOrEqual(0);
+    }
+    const ran = processWorkers(workers);
+    expect(ran).toHaveLength(4);
+    expect(ran.every((w) => w.terminated)).toBe(true);
+    for (const w of ran) {
+      const load = w.posted.find((m) => m.method === 'load');
+      expect(load?.args).toMatchObject({ variant: 'single', base: 'http://127.0.0.2/fresh/wasm/single/' });
+      expect((load?.args as { module?: unknown }).module).toBeInstanceOf(WebAssembly.Module);
+    }
+    // Compiled once for the page, not once per Worker.
+    expect(fetched).toEqual(['http://127.0.0.2/fresh/wasm/single/cplay.wasm']);
+  });
+
+  it('pool: the Workers started by the first run are reused by the next, with the same results and nothing to start', async () => {
+    const { runtime, workers } = processesRuntime('http://127.0.0.2/pool/');
+    const first = await runtime.run(PROCESSES, () => {}, { processStart: 'pool' });
+    const second = await runtime.run(PROCESSES, () => {}, { processStart: 'pool' });
+    if (!('report' in first) || !('report' in second)) throw new Error('a run failed');
+    expect(second.report.result).toEqual(first.report.result);
+    expect((first.report.events ?? []).filter((e) => e.state === 'starting')).toHaveLength(2);
+    expect((second.report.events ?? []).filter((e) => e.state === 'starting')).toHaveLength(0);
+    const ran = processWorkers(workers);
+    expect(ran).toHaveLength(2);
+    for (const w of ran) {
+      expect(w.terminated).toBe(false);
+      expect(w.methods.filter((m) => m === 'load')).toHaveLength(1);
+      expect(w.methods.filter((m) => m === 'runShard')).toHaveLength(2);
+    }
+    expect(runtime.pooledWorkers).toBe(2);
+    // A bigger run takes the two warm Workers and starts one more.
+    const third = await runtime.run({ ...PROCESSES, workers: 3 }, () => {}, { processStart: 'pool' });
+    expect('report' in third || 'error' in third).toBe(true);
+    expect(processWorkers(workers)).toHaveLength(3);
+    // Cancel stops the pool too.
+    runtime.cancel();
+    expect(processWorkers(workers).every((w) => w.terminated)).toBe(true);
+    expect(runtime.pooledWorkers).toBe(0);
+  });
+
+  it('pool: a Worker whose run failed leaves the pool', async () => {
+    const { runtime, workers } = processesRuntime('http://127.0.0.2/failed/');
+    await runtime.run(PROCESSES, () => {}, { processStart: 'pool' });
+    const [broken] = processWorkers(workers);
+    if (!broken) throw new Error('no process Worker');
+    const original = broken.postMessage.bind(broken);
+    broken.postMessage = (message: CallMessage) => {
+      if (message.method !== 'runShard') return original(message);
+      broken.posted.push(message);
+      queueMicrotask(() => broken.reply({ id: message.id, ok: true, value: errorReport('out-of-memory', 'the run needed more memory than is available') }));
+    };
+    const failed = await runtime.run(PROCESSES, () => {}, { processStart: 'pool' });
+    expect(failed).toMatchObject({ error: { error: { code: 'out-of-memory' } } });
+    expect(processWorkers(workers).every((w) => w.terminated)).toBe(true);
+    expect(runtime.pooledWorkers).toBe(0);
+  });
+});

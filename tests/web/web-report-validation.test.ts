@@ -45,7 +45,7 @@ describe('report validation', () => {
       }),
     );
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.problems).toEqual(['events[0].state must be one of running, waiting, gil-wait', 'spans[0] ends before it starts']);
+    if (!checked.ok) expect(checked.problems).toEqual(['events[0].state must be one of running, waiting, gil-wait, starting', 'spans[0] ends before it starts']);
   });
 
   it('treats an error report as not a report, with its message', () => {

@@ -24,12 +24,14 @@ describe('URL state', () => {
     state.cards.primes.params.algorithm = 'sieve';
     state.cards.io.upto = 9;
     state.cards.factorial.startMethod = 'spawn';
+    state.cards.factorial.browserStart = 'pool';
     state.focus = 'race';
     state.embed = true;
     const query = serializePageState(state);
     expect(query).toContain('race.sync=lock');
     expect(query).toContain('embed=1');
     expect(query).toContain('factorial.start=spawn');
+    expect(query).toContain('factorial.browser_start=pool');
     expect(parsePageState(`?${query}`)).toEqual(state);
   });
 
@@ -38,7 +40,7 @@ describe('URL state', () => {
   });
 
   it('falls back to defaults for values out of range or unknown', () => {
-    const state = parsePageState('?primes.limit=0&primes.workers=abc&race.sync=maybe&io.mode=fibers&race.runs=100000&nosuch.key=1');
+    const state = parsePageState('?primes.limit=0&primes.workers=abc&race.sync=maybe&io.mode=fibers&race.runs=100000&nosuch.key=1&primes.browser_start=warm');
     expect(state).toEqual(defaultPageState());
   });
 

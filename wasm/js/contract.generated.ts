@@ -72,7 +72,10 @@ export type Report = {
   startup_ms?: number;
   platform: Platform;
 } & (PrimesReport | FactorialReport | RaceReport | IoReport);
-export type WorkerState = "running" | "waiting" | "gil-wait";
+/**
+ * starting: a browser process Worker being started and loaded (added by the page; the core never reports it).
+ */
+export type WorkerState = "running" | "waiting" | "gil-wait" | "starting";
 /**
  * The wasm builds: with pthreads, or single-threaded.
  */

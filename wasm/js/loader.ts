@@ -27,6 +27,12 @@ export interface LoadOptions {
   base?: string | URL;
   /** Threads build: pthreads to spawn up front (1..64). Default min(cores, 16), 4 in node. */
   poolSize?: number;
+  /**
+   * The build's cplay.wasm compiled already (WebAssembly.compile, or compileStreaming): instantiated
+   * instead of fetching and compiling the bytes again. A page compiles the single build once and
+   * hands the module to every process Worker.
+   */
+  wasmModule?: WebAssembly.Module;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
 }
@@ -85,11 +91,12 @@ async function createInNode(variant: Variant, options: LoadOptions): Promise<Pla
   g.require ??= createRequire(moduleUrl);
   const factory = (await importAtRunTime(moduleUrl.href)).default as Factory;
   const moduleOptions: PlaygroundModuleOptions = {
-    wasmBinary: await readFile(new URL('cplay.wasm', base)),
     locateFile: (path) => fileURLToPath(new URL(path, base)),
     print: options.print,
     printErr: options.printErr,
   };
+  if (options.wasmModule) moduleOptions.instantiateWasm = fromCompiled(options.wasmModule);
+  else moduleOptions.wasmBinary = await readFile(new URL('cplay.wasm', base));
   if (options.poolSize !== undefined) moduleOptions.poolSize = options.poolSize;
   // `__dirname` is read once, synchronously, when the factory starts: lend it only for that.
   const previous = g.__dirname;
@@ -111,8 +118,17 @@ async function createInBrowser(variant: Variant, options: LoadOptions): Promise<
     print: options.print,
     printErr: options.printErr,
   };
+  if (options.wasmModule) moduleOptions.instantiateWasm = fromCompiled(options.wasmModule);
   if (options.poolSize !== undefined) moduleOptions.poolSize = options.poolSize;
   return factory(moduleOptions);
+}
+
+/** Emscripten's hook for instantiating from a module compiled elsewhere. */
+function fromCompiled(module: WebAssembly.Module): PlaygroundModuleOptions['instantiateWasm'] {
+  return (imports, receive) => {
+    void WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+    return {}; // the exports come later, through receive()
+  };
 }
 
 function text(request: RequestInput): string {

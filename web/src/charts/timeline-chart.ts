@@ -1,10 +1,12 @@
-// Chart (b): what each worker did during the last run — computing, waiting for I/O, or waiting
-// for the GIL — as horizontal bars on one time axis. Without events, the spans are shown as
-// "running", which is what they mean for the processes mode.
+// Chart (b): what each worker did during the last run — starting (a browser process Worker
+// being started), computing, waiting for I/O, or waiting for the GIL — as horizontal bars on one
+// time axis. Without events other than starting, the spans are shown as "running", which is what
+// they mean for the processes mode.
 import type { Report, WorkerState } from '../model/types';
 import { Chart, replaceChart, themeColor } from './chart-setup';
 
 const STATES: readonly { state: WorkerState; label: string; color: string }[] = [
+  { state: 'starting', label: 'starting (Worker)', color: 'state-starting' },
   { state: 'running', label: 'running', color: 'state-running' },
   { state: 'waiting', label: 'waiting (I/O)', color: 'state-waiting' },
   { state: 'gil-wait', label: 'waiting for the GIL', color: 'state-gil' },
@@ -22,9 +24,8 @@ function workerLabel(worker: number): string {
 export function timelineBars(report: Report): Map<WorkerState, Bar[]> {
   const bars = new Map<WorkerState, Bar[]>(STATES.map((s) => [s.state, []]));
   const events = report.events ?? [];
-  if (events.length > 0) {
-    for (const e of events) bars.get(e.state)?.push({ x: [e.start_ms, e.end_ms], y: workerLabel(e.worker) });
-  } else {
+  for (const e of events) bars.get(e.state)?.push({ x: [e.start_ms, e.end_ms], y: workerLabel(e.worker) });
+  if (!events.some((e) => e.state !== 'starting')) {
     for (const s of report.spans) bars.get('running')?.push({ x: [s.start_ms, s.end_ms], y: workerLabel(s.worker) });
   }
   return bars;
@@ -46,7 +47,10 @@ export function drawTimelineChart(canvas: HTMLCanvasElement, report: Report, tit
   const end = Math.max(report.wall_ms, ...report.spans.map((s) => s.end_ms));
   canvas.setAttribute(
     'aria-label',
-    `${title}: ${report.spans.map((s) => `worker ${s.worker} from ${s.start_ms.toFixed(1)} to ${s.end_ms.toFixed(1)} ms`).join(', ')}`,
+    `${title}: ${[
+      ...report.spans.map((s) => `worker ${s.worker} from ${s.start_ms.toFixed(1)} to ${s.end_ms.toFixed(1)} ms`),
+      ...(bars.get('starting') ?? []).map((b) => `${b.y} starting from ${b.x[0].toFixed(1)} to ${b.x[1].toFixed(1)} ms`),
+    ].join(', ')}`,
   );
   // Taller for more workers, so every row stays legible.
   canvas.parentElement?.style.setProperty('height', `${Math.max(170, 100 + labels.length * 30)}px`);

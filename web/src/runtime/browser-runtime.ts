@@ -1,10 +1,13 @@
 // Runs requests in this browser. In-process modes (sequential, threads, gil-threads, async) go to
-// one Worker holding the best build available; `processes` starts one fresh Worker per process,
-// each with its own single-threaded instance, gives each a share of the tasks, and merges the
-// shares with assemble() — message passing, as separate processes would do.
+// one Worker holding the best build available; `processes` runs one Worker per process (fresh
+// ones, or a warm pool: process-workers.ts), each with its own single-threaded instance, gives
+// each a share of the tasks, and merges the shares with assemble() — message passing, as
+// separate processes would do.
 import { isErrorReport, type ErrorCode, type ErrorReport, type Report, type RunRequest, type WasmInfo } from '../model/types';
 import { validateReport } from '../model/validate-report';
 import type { Variant } from './isolation';
+import { ProcessWorkers, type ProcessStart, type RunWorker } from './process-workers';
+import { compiledModule } from './single-module';
 import type { MethodMap } from './worker-protocol';
 import { CancelledError, WorkerClient, WorkerFailedError } from './worker-client';
 
@@ -41,12 +44,36 @@ function toOutcome(value: unknown): Outcome {
   return { report: checked.report };
 }
 
+export interface RunOptions {
+  /** How `processes` gets its Workers: fresh for this run (the default) or from the warm pool. */
+  processStart?: ProcessStart;
+}
+
+/**
+ * The timeline's "starting" stretches: each Worker this run started, from when it was asked for
+ * until its instance was loaded (a Worker warm from the pool has none).
+ */
+function startingEvents(workers: readonly RunWorker[], started: number): Report['events'] {
+  const ms = (at: number) => Math.round((at - started) * 1000) / 1000;
+  return workers.flatMap((w, worker) => (w.reused ? [] : [{ worker, state: 'starting' as const, start_ms: ms(w.askedAt), end_ms: ms(w.readyAt) }]));
+}
+
 export class BrowserRuntime {
   private readonly main = new WorkerClient(createPlaygroundWorker);
-  private processClients: WorkerClient[] = [];
+  private readonly processes: ProcessWorkers;
   private mainInfo: Promise<WasmInfo> | null = null;
 
-  constructor(private readonly options: RuntimeOptions) {}
+  constructor(private readonly options: RuntimeOptions) {
+    this.processes = new ProcessWorkers(createPlaygroundWorker, async () => {
+      const base = this.moduleFolder('single');
+      return { variant: 'single', base, module: await compiledModule(new URL('cplay.wasm', base).href), noInfo: true };
+    });
+  }
+
+  /** Warm Workers waiting for the next pooled processes run. */
+  get pooledWorkers(): number {
+    return this.processes.pooled;
+  }
 
   get variant(): Variant {
     return this.options.variant;
@@ -58,9 +85,14 @@ export class BrowserRuntime {
 
   /** Loads the main build (again, after a cancel). Resolves with what the module says about itself. */
   ready(): Promise<WasmInfo> {
-    this.mainInfo ??= this.main
-      .call('load', { variant: this.options.variant, base: this.moduleFolder(this.options.variant) })
-      .then((info) => info as WasmInfo);
+    if (!this.mainInfo) {
+      this.mainInfo = this.main
+        .call('load', { variant: this.options.variant, base: this.moduleFolder(this.options.variant) })
+        .then((info) => info as WasmInfo);
+      // Then the process Workers' module, compiled once for the page, so that a processes run
+      // starts its Workers without compiling anything.
+      this.mainInfo.then(() => compiledModule(new URL('cplay.wasm', this.moduleFolder('single')).href)).catch(() => undefined);
+    }
     return this.mainInfo;
   }
 
@@ -84,7 +116,7 @@ export class BrowserRuntime {
     return null;
   }
 
-  async run(request: RunRequest, onProgress: (p: RunProgress) => void = () => {}): Promise<Outcome> {
+  async run(request: RunRequest, onProgress: (p: RunProgress) => void = () => {}, options: RunOptions = {}): Promise<Outcome> {
     const unavailable = this.unavailableReason(request);
     if (unavailable) return errorOutcome('unavailable', unavailable);
     try {
@@ -95,7 +127,7 @@ export class BrowserRuntime {
       if (request.mode === 'processes') {
         const checked = await this.validate(request);
         if ('error' in checked) return checked;
-        outcome = await this.runProcesses(checked.request, onProgress);
+        outcome = await this.runProcesses(checked.request, onProgress, options.processStart ?? 'fresh');
       } else {
         await this.ready();
         outcome = toOutcome(await this.callMain('run', { request }));
@@ -153,33 +185,25 @@ export class BrowserRuntime {
   }
 
   private stopProcesses(): void {
-    for (const client of this.processClients) client.terminate();
-    this.processClients = [];
+    this.processes.stopAll();
   }
 
-  private async runProcesses(request: RunRequest, onProgress: (p: RunProgress) => void): Promise<Outcome> {
+  private async runProcesses(request: RunRequest, onProgress: (p: RunProgress) => void, start: ProcessStart): Promise<Outcome> {
     const count = request.workers;
-    // Fresh Workers for every run, as the lesson starts fresh processes: their start-up is part
-    // of the wall time, and the timeline shows it as the gap before each span.
+    // Fresh Workers' start-up is part of the wall time, as a fresh process's is; the timeline
+    // shows it as each Worker's "starting" stretch.
     const started = performance.now();
     const originEpochMs = performance.timeOrigin + started;
-    this.stopProcesses();
-    this.processClients = Array.from({ length: count }, () => new WorkerClient(createPlaygroundWorker));
     let done = 0;
-    let lastLoaded = started;
     onProgress({ done, total: count });
+    // A start line: every Worker is loaded first, then all begin together, as native children wait
+    // for their siblings (a Worker that ran as soon as it loaded would be done before the last
+    // one had started).
+    const workers = await this.processes.take(count, start);
+    let sound = false;
     try {
-      // A start line: every Worker loads first, then all begin together, as native children wait
-      // for their siblings (a Worker that ran as soon as it loaded would be done before the last
-      // one had started).
-      await Promise.all(
-        this.processClients.map(async (client) => {
-          await client.call('load', { variant: 'single', base: this.moduleFolder('single') });
-          lastLoaded = Math.max(lastLoaded, performance.now());
-        }),
-      );
       const shards = await Promise.all(
-        this.processClients.map(async (client, index) => {
+        workers.map(async ({ client }, index) => {
           const shard = await client.call('runShard', { request, index, count, originEpochMs });
           if (isErrorReport(shard)) throw Object.assign(new Error(shard.error.message), { report: shard });
           onProgress({ done: ++done, total: count });
@@ -187,17 +211,23 @@ export class BrowserRuntime {
         }),
       );
       const wallMs = performance.now() - started;
-      const first = this.processClients[0];
+      const first = workers[0];
       if (!first) return errorOutcome('invalid-argument', 'processes needs at least one worker');
-      const outcome = toOutcome(await first.call('assemble', { request, shards, wallMs }));
-      if ('report' in outcome) outcome.report.startup_ms = Math.round((lastLoaded - started) * 1000) / 1000;
+      const outcome = toOutcome(await first.client.call('assemble', { request, shards, wallMs }));
+      if ('report' in outcome) {
+        const lastReady = Math.max(started, ...workers.map((w) => w.readyAt));
+        outcome.report.startup_ms = Math.round((lastReady - started) * 1000) / 1000;
+        outcome.report.events = [...startingEvents(workers, started), ...(outcome.report.events ?? [])];
+      }
+      sound = 'report' in outcome;
       return outcome;
     } catch (error) {
       const report = (error as { report?: ErrorReport }).report;
       if (report) return { error: report };
       throw error;
     } finally {
-      this.stopProcesses();
+      // A Worker whose run failed (out of memory, say) may hold a broken instance: it leaves the pool.
+      this.processes.release(workers, start, sound);
     }
   }
 }

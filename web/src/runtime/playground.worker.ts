@@ -24,11 +24,12 @@ async function handle(message: CallMessage): Promise<unknown> {
       const args = message.args as MethodMap['load'];
       playground ??= await loadPlayground(args.variant, {
         base: args.base,
+        ...(args.module ? { wasmModule: args.module } : {}),
         poolSize: poolSizeFor(navigator.hardwareConcurrency || 1),
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
       });
-      return playground.info();
+      return args.noInfo ? null : playground.info();
     }
     case 'info':
       return loaded().info();

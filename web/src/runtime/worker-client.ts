@@ -44,6 +44,11 @@ export class WorkerClient {
     });
   }
 
+  /** Starts the Worker now, before the first call (its script loads meanwhile). */
+  spawn(): void {
+    this.ensureWorker();
+  }
+
   /** Stops the Worker now; outstanding calls reject with `reason`. */
   terminate(reason: Error = new CancelledError()): void {
     this.worker?.terminate();

@@ -6,6 +6,10 @@ export interface LoadArgs {
   variant: 'threads' | 'single';
   /** Absolute URL of the folder holding cplay.mjs, cplay.wasm (and cplay.worker.js). */
   base: string;
+  /** cplay.wasm compiled by the page already (process Workers): instantiated, not fetched again. */
+  module?: WebAssembly.Module;
+  /** Answer null instead of info(): a process Worker's caller needs none, and on a fresh instance it costs tens of ms. */
+  noInfo?: boolean;
 }
 
 export interface ShardArgs {

@@ -5,6 +5,7 @@ import { DEMO_LIST, demoById } from '../demos/catalog';
 import { defaultParams, type DemoDefinition, type ParamSpec } from '../demos/definition';
 import { choiceParam, DEMOS, integerParam, MODES, NATIVE_START_METHODS } from '../model/catalog';
 import type { Demo, Mode, Params, StartMethod } from '../model/types';
+import type { ProcessStart } from '../runtime/process-workers';
 
 export interface CardState {
   mode: Mode;
@@ -16,7 +17,11 @@ export interface CardState {
   upto: number;
   /** How native processes start (the browser's are always Workers): one of NATIVE_START_METHODS. */
   startMethod: StartMethod;
+  /** How the browser's processes get their Workers: fresh for each run, or a warm pool. */
+  browserStart: ProcessStart;
 }
+
+const BROWSER_STARTS: readonly ProcessStart[] = ['fresh', 'pool'];
 
 export interface PageState {
   cards: Record<Demo, CardState>;
@@ -40,6 +45,7 @@ export function defaultCardState(definition: DemoDefinition): CardState {
     runs: DEFAULT_RUNS,
     upto: DEFAULT_UPTO,
     startMethod: choiceParam('start_method').default as StartMethod,
+    browserStart: 'fresh',
   };
 }
 
@@ -85,6 +91,8 @@ export function parsePageState(search: string): PageState {
     card.upto = parseInteger(read('upto'), 2, SWEEP_LIMIT) ?? card.upto;
     const start = read('start');
     if (start !== null && (NATIVE_START_METHODS as readonly string[]).includes(start)) card.startMethod = start as StartMethod;
+    const browserStart = read('browser_start');
+    if (browserStart !== null && (BROWSER_STARTS as readonly string[]).includes(browserStart)) card.browserStart = browserStart as ProcessStart;
     for (const spec of definition.params) {
       const value = parseParam(spec, read(spec.key));
       if (value !== null) card.params[spec.key] = value;
@@ -112,6 +120,7 @@ export function serializePageState(state: PageState, extra: Record<string, strin
     if (definition.id === 'race') write('runs', card.runs, defaults.runs);
     write('upto', card.upto, defaults.upto);
     write('start', card.startMethod, defaults.startMethod);
+    write('browser_start', card.browserStart, defaults.browserStart);
     for (const spec of definition.params) {
       const value = card.params[spec.key];
       if (value !== undefined) write(spec.key, value, spec.default);

@@ -11,6 +11,7 @@ import { sameWorkload } from '../model/request';
 import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
 import type { RunProgress } from '../runtime/browser-runtime';
+import type { ProcessStart } from '../runtime/process-workers';
 import { CancelledError } from '../runtime/worker-client';
 import { failureReport, messageOf } from './failure';
 import type { ModeRow } from './mode-table';
@@ -57,6 +58,8 @@ export class CardRunner {
     private readonly ctx: PageContext,
     private readonly view: CardView,
     private readonly owner: string,
+    /** How the browser's processes get their Workers, read at each run. */
+    private readonly processStart: () => ProcessStart = () => 'fresh',
   ) {}
 
   /**
@@ -100,9 +103,13 @@ export class CardRunner {
     try {
       // Browser processes are always Web Workers: the card's start method is for the native side.
       const { start_method: _nativeOnly, ...inBrowser } = request;
-      const outcome = await this.ctx.runtime.run(inBrowser, (p: RunProgress) => {
-        if (p.total) this.view.progress.update(`${label}: ${p.done ?? 0} of ${p.total} processes done`, (p.done ?? 0) / p.total);
-      });
+      const outcome = await this.ctx.runtime.run(
+        inBrowser,
+        (p: RunProgress) => {
+          if (p.total) this.view.progress.update(`${label}: ${p.done ?? 0} of ${p.total} processes done`, (p.done ?? 0) / p.total);
+        },
+        { processStart: this.processStart() },
+      );
       if ('error' in outcome) {
         this.view.browser.showError(outcome.error);
         return outcome;

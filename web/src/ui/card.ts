@@ -175,7 +175,7 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
       failure.textContent = message === null ? '' : `The run stopped: ${message}`;
     },
   };
-  const runner = new CardRunner(ctx, view, id);
+  const runner = new CardRunner(ctx, view, id, () => state.browserStart);
 
   const buttons = {
     both: h('button', { type: 'button', class: 'primary' }, 'Run both sides'),

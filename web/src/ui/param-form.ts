@@ -159,6 +159,32 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
   );
   modeScoped.push({ spec: { onlyIn: ['processes'] }, field: startField });
 
+  // The browser's side: the lesson's two ways to have processes, Process (fresh) and Pool (warm).
+  const browserStartId = `${prefix}-browser-start`;
+  const browserStartSelect = h(
+    'select',
+    { id: browserStartId, 'aria-describedby': `${browserStartId}-help` },
+    h('option', { value: 'fresh' }, 'fresh for each run'),
+    h('option', { value: 'pool' }, 'warm pool, reused'),
+  );
+  browserStartSelect.addEventListener('change', () => {
+    state.browserStart = browserStartSelect.value === 'pool' ? 'pool' : 'fresh';
+    onChange();
+  });
+  syncers.push(() => (browserStartSelect.value = state.browserStart));
+  const browserStartField = h(
+    'div',
+    { class: 'field', 'data-testid': 'browser-start' },
+    h('label', { for: browserStartId }, 'Browser Workers'),
+    browserStartSelect,
+    h(
+      'small',
+      { id: `${browserStartId}-help`, class: 'help' },
+      'fresh: every run starts its Workers, like multiprocessing.Process, and the timeline shows each one starting; warm pool: the Workers started once stay for the next runs, like multiprocessing.Pool.',
+    ),
+  );
+  modeScoped.push({ spec: { onlyIn: ['processes'] }, field: browserStartField });
+
   const sweepUpto = settingField('upto', 'Sweep up to', 'A sweep runs 1, 2, … this many workers on each side.', 2, SWEEP_LIMIT);
 
   const extra: HTMLElement[] = [sweepUpto.field];
@@ -171,7 +197,7 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     'div',
     { class: 'param-form' },
     modeGroup,
-    h('div', { class: 'fields' }, workers.field, ...paramFields, startField),
+    h('div', { class: 'fields' }, workers.field, ...paramFields, startField, browserStartField),
     h('div', { class: 'fields fields-secondary' }, ...extra),
   );
 

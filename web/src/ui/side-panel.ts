@@ -67,7 +67,12 @@ function facts(report: Report, baseline: Report | null): HTMLElement {
   }
   const method = report.start_method ? `, started by ${report.start_method}` : '';
   items.push(['workers', `${report.workers} (${report.mode}${method})`]);
-  if (typeof report.startup_ms === 'number') items.push(['of which starting Workers', formatMs(report.startup_ms)]);
+  if (typeof report.startup_ms === 'number') {
+    // A Worker this run started has a "starting" stretch; the others came warm from the pool.
+    const startedHere = new Set((report.events ?? []).filter((e) => e.state === 'starting').map((e) => e.worker)).size;
+    const warm = report.spans.length - startedHere;
+    items.push(['of which starting Workers', `${formatMs(report.startup_ms)}${warm > 0 ? ` (${warm} of ${report.spans.length} warm from the pool)` : ''}`]);
+  }
   const gil = report.gil as { switches?: number } | undefined;
   if (gil && typeof gil.switches === 'number') items.push(['GIL hand-overs', formatCount(gil.switches)]);
   const pids = new Set(report.spans.map((s) => s.pid));
