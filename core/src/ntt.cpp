@@ -80,8 +80,10 @@ std::vector<std::uint32_t> Field::roots(std::size_t size) const {
 
 // x86-64's baseline (SSE2) vectorises the butterflies two products at a time; where the CPU has
 // AVX2, a second copy chosen at load time does four (about 1.3x faster transforms, measured on
-// 2^12..2^17 points). GCC's function multi-versioning; wasm and other compilers get the one copy.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+// 2^12..2^17 points). GCC's function multi-versioning; wasm and other compilers get the one copy,
+// and so does TSan, whose instrumented ifunc resolver would run before its runtime (a segfault).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__)
 #define CPLAY_NTT_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define CPLAY_NTT_CLONES
