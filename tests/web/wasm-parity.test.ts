@@ -19,7 +19,7 @@ const WORKLOADS: Request[] = [
   { demo: 'factorial', params: { n: 25, count: 3 } },
   { demo: 'factorial', params: { n: 5000, count: 4 } },
   { demo: 'factorial', params: { n: 300, count: 2, print: true } },
-  // Big enough for the number-theoretic transform on both sides (its thresholds differ: 700
+  // Big enough for the number-theoretic transform on both sides (its thresholds differ: 500
   // digits in wasm, 3500 natively) and, printed, for divisions by Newton reciprocals.
   { demo: 'factorial', params: { n: 30000, count: 1 } },
   { demo: 'factorial', params: { n: 3000, count: 1, print: true } },
