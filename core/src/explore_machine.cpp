@@ -28,49 +28,74 @@ bool op_enabled(const ExploreOp& op, const ExploreState& state) {
   }
 }
 
-// Runs one op of `worker`; returns its text with what it saw or did.
-std::string run_op(const ExploreProgram& program, ExploreState& state, std::size_t worker) {
+// Runs one op of `worker`; with a log, adds its text and what it saw or did.
+void run_op(const ExploreProgram& program, ExploreState& state, std::size_t worker, std::vector<std::string>* log) {
   const ExploreOp& op = program.workers[worker][state.pc[worker]];
   const auto me = static_cast<std::int8_t>(worker);
   ++state.pc[worker];
+  std::string seen;  // filled only when logging: building text is most of a step's cost
+  const auto saw = [&](const std::string& text) {
+    if (log) seen = text;
+  };
   switch (op.kind) {
     case OpKind::Read:
       reg(state, worker, op.reg) = state.variables.at(op.var);
-      return op.text + "  -> " + std::to_string(reg(state, worker, op.reg));
+      if (log) saw("  -> " + std::to_string(reg(state, worker, op.reg)));
+      break;
     case OpKind::Write:
       state.variables.at(op.var) = reg(state, worker, op.reg) + op.value;
-      return op.text + "  -> " + std::to_string(state.variables[op.var]);
+      if (log) saw("  -> " + std::to_string(state.variables[op.var]));
+      break;
     case OpKind::FetchAdd:
       state.variables.at(op.var) += op.value;
-      return op.text + "  -> " + std::to_string(state.variables[op.var]);
-    case OpKind::Lock:
-      state.owners.at(op.var) = me;
-      return op.text;
+      if (log) saw("  -> " + std::to_string(state.variables[op.var]));
+      break;
+    case OpKind::Lock: state.owners.at(op.var) = me; break;
     case OpKind::TryLock:
-      if (state.owners.at(op.var) >= 0) return op.text + "  -> taken by worker " + std::to_string(state.owners[op.var]);
+      if (state.owners.at(op.var) >= 0) {
+        if (log) saw("  -> taken by worker " + std::to_string(state.owners[op.var]));
+        break;
+      }
       state.owners[op.var] = me;
       state.pc[worker] = op.target;
-      return op.text + "  -> got it";
+      saw("  -> got it");
+      break;
     case OpKind::Unlock:
       if (state.owners.at(op.var) != me) throw std::logic_error("explore: unlock of a lock this worker does not hold");
       state.owners[op.var] = -1;
-      return op.text;
-    case OpKind::Await: return op.text;
+      break;
+    case OpKind::Await:
+    case OpKind::WaitAtLeast: break;
     case OpKind::Arrive:
       ++state.variables.at(op.var);
-      return op.text + "  -> " + std::to_string(state.variables[op.var]) + " arrived";
-    case OpKind::WaitAtLeast: return op.text;
+      if (log) saw("  -> " + std::to_string(state.variables[op.var]) + " arrived");
+      break;
     case OpKind::CheckAtLeast: {
       const bool stale = reg(state, worker, op.reg) < op.value;
       if (stale) ++state.variables.at(op.var);
-      return op.text + (stale ? "  -> STALE" : "  -> ok");
+      saw(stale ? "  -> STALE" : "  -> ok");
+      break;
     }
     case OpKind::GiveUp:
       if (!program.variables.empty()) ++state.variables[0];  // gave_up
       state.pc[worker] = static_cast<std::uint16_t>(program.workers[worker].size());
-      return op.text;
+      break;
   }
-  throw std::logic_error("explore: unknown operation");
+  if (log) log->push_back(op.text + seen);
+}
+
+// One scheduling step: one op, then the local bookkeeping after it; a coroutine goes on until
+// it has awaited (or must wait for a lock, which awaits too).
+void run_step(const ExploreProgram& program, ExploreState& state, std::size_t worker, std::vector<std::string>* log) {
+  if (!can_move(program, state, worker)) throw std::logic_error("explore: step of a worker that cannot move");
+  for (;;) {
+    const OpKind kind = program.workers[worker][state.pc[worker]].kind;
+    run_op(program, state, worker, log);
+    const ExploreOp* next = next_op(program, state, worker);
+    if (next == nullptr) break;
+    if (is_local(next->kind)) continue;
+    if (!program.cooperative || kind == OpKind::Await || !op_enabled(*next, state)) break;
+  }
 }
 
 }  // namespace
@@ -104,18 +129,13 @@ std::string why_blocked(const ExploreProgram& program, const ExploreState& state
   return "it can move";
 }
 
+void advance(const ExploreProgram& program, ExploreState& state, std::size_t worker) {
+  run_step(program, state, worker, nullptr);
+}
+
 std::vector<std::string> step(const ExploreProgram& program, ExploreState& state, std::size_t worker) {
-  if (!can_move(program, state, worker)) throw std::logic_error("explore: step of a worker that cannot move");
   std::vector<std::string> done;
-  for (;;) {
-    const OpKind kind = program.workers[worker][state.pc[worker]].kind;
-    done.push_back(run_op(program, state, worker));
-    const ExploreOp* next = next_op(program, state, worker);
-    if (next == nullptr) break;
-    if (is_local(next->kind)) continue;
-    // A coroutine keeps the loop until it awaits (or waits for a lock, which awaits too).
-    if (!program.cooperative || kind == OpKind::Await || !op_enabled(*next, state)) break;
-  }
+  run_step(program, state, worker, &done);
   return done;
 }
 

@@ -48,7 +48,7 @@ class Search {
     for (std::size_t worker = 0; worker < program_.workers.size(); ++worker) {
       if (!can_move(program_, state, worker)) continue;
       ExploreState next = state;
-      step(program_, next, worker);
+      advance(program_, next, worker);
       // Elements of an unordered_map keep their address when it grows, so this stays valid.
       for (const OutcomeCount& child : visit(next)) add(counts, child.outcome, child.schedules, static_cast<std::uint32_t>(worker));
     }
@@ -64,7 +64,7 @@ class Search {
       for (const auto& c : counts)
         if (c.outcome == outcome) via = c.via;
       if (via == kTerminal) return schedule;
-      step(program_, state, via);
+      advance(program_, state, via);
       schedule.push_back(via);
     }
   }

@@ -12,6 +12,7 @@
 #include "cli/compare_experiments.hpp"
 #include "cli/barrier_command.hpp"
 #include "cli/deadlock_command.hpp"
+#include "cli/explore_command.hpp"
 #include "common/demo_options.hpp"
 #include "common/execute.hpp"
 #include "cli/human_output.hpp"
@@ -131,6 +132,7 @@ int cli_main(int argc, char** argv) {
   add_async_command(app, action);
   add_pool_command(app, action);
   add_barrier_command(app, action);
+  add_explore_command(app, action);
   add_monitor_command(app, action);
 
   ServeOptions serve_options;

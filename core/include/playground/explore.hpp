@@ -108,6 +108,8 @@ std::string why_blocked(const ExploreProgram&, const ExploreState&, std::size_t 
 // Runs one scheduling step of `worker` (one op; in a cooperative program up to its next await)
 // and returns the ops it ran, as text with the values they saw ("r0 = counter (0)").
 std::vector<std::string> step(const ExploreProgram&, ExploreState&, std::size_t worker);
+// The same step without the text: what the search runs.
+void advance(const ExploreProgram&, ExploreState&, std::size_t worker);
 // The outcome of a state where nobody can move: "counter = 3", "deadlock", "completed", ...
 std::string outcome_of(const ExploreProgram&, const ExploreOptions&, const ExploreState&);
 
