@@ -51,8 +51,11 @@ void print_exploration(std::ostream& out, const playground::ExploreReport& repor
   for (const auto& o : report.outcomes)
     out << std::left << std::setw(24) << o.label << std::right << std::setw(20) << o.schedules << std::setw(9)
         << share(o.schedules, report.schedules) << "   " << joined(o.witness) << "\n";
-  if (!report.outcomes.empty())
-    out << "\nStep through one: add --schedule " << joined(report.outcomes.front().witness) << "\n";
+  // The outcome worth stepping through: a deadlock if there is one, else the lowest counter.
+  const playground::ExploreOutcome* shown = report.outcomes.empty() ? nullptr : &report.outcomes.front();
+  for (const auto& o : report.outcomes)
+    if (o.deadlock) shown = &o;
+  if (shown) out << "\nStep through " << shown->label << ": add --schedule " << joined(shown->witness) << "\n";
 }
 
 void print_replay(std::ostream& out, const playground::ReplayReport& report) {
