@@ -5,6 +5,7 @@
 #include "async_api.hpp"
 #include "barrier_api.hpp"
 #include "deadlock_api.hpp"
+#include "explore_api.hpp"
 #include "queue_api.hpp"
 #include "pool_api.hpp"
 #include "semaphore_api.hpp"
@@ -22,4 +23,5 @@ EMSCRIPTEN_BINDINGS(cplay) {
   emscripten::function("semaphore", &cplay_wasm::semaphore);
   emscripten::function("pool", &cplay_wasm::pool);
   emscripten::function("asyncControl", &cplay_wasm::async_control);
+  emscripten::function("explore", &cplay_wasm::explore);
 }

@@ -74,6 +74,15 @@ export interface PlaygroundModule {
    */
   queue(requestJson: string): string;
 
+  /**
+   * The schedule explorer, in both builds: {scenario?, workers?, increments?, sync?, ...} (the
+   * options of `cplay explore`) returns every schedule's outcome with counts and a witness each;
+   * with "schedule" (worker indexes, e.g. [0, 1, 1, 0]) the replay of that one schedule, step by
+   * step, with the final state. Bad input, an oversized exploration or a worker asked to move that
+   * cannot: an error report naming the problem.
+   */
+  explore(requestJson: string): string;
+
   /** This module's clock in ms, the one runShard()'s originMs is read on. */
   nowMs(): number;
 
