@@ -6,6 +6,7 @@ import { DEMO_LIST, demoById } from './demos/catalog';
 import { createBarrierSection } from './experiments/barrier/section';
 import { createMonitorSection } from './experiments/monitor/section';
 import { createDeadlockSection } from './experiments/deadlock/section';
+import { createExploreSection, seeHowLink } from './experiments/explore/section';
 import { createPoolSection } from './experiments/pool/section';
 import { createQueueSection } from './experiments/queue/section';
 import { createSemaphoreSection } from './experiments/semaphore/section';
@@ -109,6 +110,7 @@ async function start(root: HTMLElement): Promise<void> {
             ...DEMO_LIST.map((d) => h('li', {}, h('a', { href: `#demo-${d.id}` }, d.title))),
             h('li', {}, h('a', { href: '#experiment-start-methods' }, 'fork vs spawn')),
             h('li', {}, h('a', { href: '#experiment-deadlock' }, 'deadlock')),
+            h('li', {}, h('a', { href: '#experiment-explore' }, 'see the interleaving')),
             h('li', {}, h('a', { href: '#experiment-queue' }, 'bounded queue')),
             h('li', {}, h('a', { href: '#experiment-semaphore' }, 'semaphore')),
             h('li', {}, h('a', { href: '#experiment-async' }, 'async control')),
@@ -119,8 +121,10 @@ async function start(root: HTMLElement): Promise<void> {
           ),
         ),
       ),
-      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createAsyncSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createMonitorSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
+      h('main', {}, ...cards.map((c) => c.element), createStartMethodsSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createDeadlockSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createExploreSection({ wasmBase: base.href }), createQueueSection({ liveBase: live ? base : null, runtime, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createSemaphoreSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createAsyncSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createBarrierSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createPoolSection({ liveBase: live ? base : null, wasmBase: base.href, threads: isolation.variant === 'threads', jobs: ctx.jobs }), createMonitorSection({ liveBase: live ? base : null, jobs: ctx.jobs }), createLessonUpdates()),
     );
+    // The race card's explanation is plain text (ui/card.ts): its link to the explorer goes in here.
+    document.querySelector('#demo-race .explanation')?.append(h('p', {}, seeHowLink('race', 'See how an update gets lost: step through a tiny race, one worker at a time')));
     if (state.focus) document.getElementById(`demo-${state.focus}`)?.scrollIntoView();
   }
   redrawOnSchemeChange(() => cards.forEach((c) => c.redraw()));

@@ -5,6 +5,7 @@ import './deadlock.css';
 import { busyNote, codeBlock, experimentCard, idleLine, nativeIdle, outcomeView, runButton, sideBody } from '../experiment-card';
 import { choiceSelect, numberInput } from '../experiment-inputs';
 import { followJobLock, runAsJob } from '../job-lock-view';
+import { seeHowLink } from '../explore/section';
 import { sidesView } from '../sides-view';
 import lockOrders from 'cpp-region:core/src/deadlock_board.cpp:lock-orders';
 import tryLockBackoff from 'cpp-region:core/src/deadlock_board.cpp:try-lock-backoff';
@@ -73,6 +74,7 @@ export function createDeadlockSection(ctx: DeadlockContext): HTMLElement {
     explanation: [
       `Each worker takes two locks: worker i takes lock i, holds it ${DEFAULT_HOLD_MS} ms, then reaches for lock i+1 (the last wraps round to the first), ${DEFAULT_ROUNDS} rounds. In opposite order every worker ends up holding one lock and waiting for its neighbour’s: a cycle, and nobody can move. A watchdog reads who holds each lock and who waits for which, finds that cycle in two samples in a row, reports it and cancels the run. The workers wait in timed attempts of a few ms that check for the cancel, so they can let go; a plain lock() blocked in a deadlock can never be taken back.`,
       'In consistent order every worker takes the lower-numbered lock first: no cycle can close, and every round completes. With try-lock a worker never waits while holding a lock: if the second is taken it lets go of the first, backs off a random while and tries again — the retries are counted.',
+      h('p', {}, seeHowLink('deadlock', 'See how this happens: step through the two locks, one worker at a time')),
     ],
     fields: [
       ['Workers ', workers],
