@@ -10,16 +10,20 @@ using nlohmann::json;
 
 json program_to_json(const ExploreProgram& program) {
   json workers = json::array();
+  json python = json::array();
   for (const auto& ops : program.workers) {
     json texts = json::array();
-    for (const auto& op : ops) texts.push_back(op.text);
+    json python_texts = json::array();
+    for (const auto& op : ops) {
+      texts.push_back(op.text);
+      python_texts.push_back(op.python);
+    }
     workers.push_back(std::move(texts));
+    python.push_back(std::move(python_texts));
   }
-  return {{"title", program.title},
-          {"variables", program.variables},
-          {"locks", program.locks},
-          {"cooperative", program.cooperative},
-          {"workers", std::move(workers)}};
+  return {{"title", program.title},   {"variables", program.variables},
+          {"locks", program.locks},   {"cooperative", program.cooperative},
+          {"workers", std::move(workers)}, {"python", std::move(python)}};
 }
 
 json state_to_json(const ExploreProgram& program, const ExploreState& state) {

@@ -1,5 +1,6 @@
 #include "cli/explore_output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <string>
@@ -25,9 +26,13 @@ void print_programs(std::ostream& out, const ExploreProgram& program) {
   }
   for (std::size_t w = 0; w < program.workers.size(); ++w) {
     if (all_same && w > 0) break;
-    out << (all_same ? "every worker" : "worker " + std::to_string(w)) << ":\n";
+    out << (all_same ? "every worker" : "worker " + std::to_string(w)) << " (C++, then the same step in Python):\n";
+    std::size_t width = 0;
+    for (const auto& op : program.workers[w]) width = std::max(width, op.text.size());
     for (std::size_t i = 0; i < program.workers[w].size(); ++i)
-      out << "  " << std::setw(2) << i << "  " << program.workers[w][i].text << "\n";
+      out << "  " << std::setw(2) << std::right << i << "  " << std::left << std::setw(static_cast<int>(width + 3))
+          << program.workers[w][i].text << program.workers[w][i].python << "\n";
+    out << std::right;
   }
   if (program.cooperative) out << "(one thread: a coroutine runs until its next await before another may)\n";
 }

@@ -180,6 +180,21 @@ TEST(Explore, ReplayShowsEachStepAndRefusesAWorkerThatCannotMove) {
             std::string::npos);
 }
 
+// Every step has its Python beside its C++, one for one, for the page's two columns.
+TEST(Explore, EveryOperationHasItsPython) {
+  for (const ExploreOptions& options :
+       {race(2, 2), race(2, 2, Sync::Lock), race(2, 2, Sync::Atomic), deadlock(3, LockOrder::Opposite, LockStrategy::TryLock)}) {
+    for (const auto& ops : explore_program(options).workers)
+      for (const auto& op : ops) {
+        EXPECT_FALSE(op.text.empty());
+        EXPECT_FALSE(op.python.empty()) << op.text;
+      }
+  }
+  const auto race_ops = explore_program(race(2, 1)).workers.at(0);
+  EXPECT_EQ(race_ops.at(0).python, "seen = counter");
+  EXPECT_EQ(race_ops.at(1).python, "counter = seen + 1");
+}
+
 TEST(Explore, RefusesAStateSpaceOverTheLimit) {
   const std::string message = argument_error([] { explore(race(4, 4)); });
   EXPECT_NE(message.find("more than " + std::to_string(kMaxExploreStates) + " states"), std::string::npos) << message;

@@ -43,7 +43,9 @@ describe('see the interleaving', () => {
     await move(page, 0, 'Schedule 0 (1 step)');
     const worker0 = card.locator('.explore-worker[data-worker="0"]');
     expect(await worker0.getAttribute('data-pc')).toBe('1');
-    expect(await worker0.locator('li.next').textContent()).toBe('counter.store(r0 + 1)');
+    // The same step marked in both languages.
+    expect(await worker0.locator('[data-language="C++"] li.next').textContent()).toBe('counter.store(r0 + 1)');
+    expect(await worker0.locator('[data-language="Python"] li.next').textContent()).toBe('counter = seen + 1');
     await move(page, 1, 'Schedule 0,1 (2 steps)');
     await move(page, 0, 'Schedule 0,1,0 (3 steps)');
     expect(await counter(page)).toBe(1);
@@ -84,6 +86,7 @@ describe('see the interleaving', () => {
     await page.locator('[data-experiment="deadlock"] a[data-explore-scenario="deadlock"]').click();
     await card.locator('[data-testid="explore-outcomes"] tr.deadlock').waitFor({ timeout: 30_000 });
     expect(await card.locator('#explore-scenario').inputValue()).toBe('deadlock');
+    await card.locator('[data-lock="A"] td').filter({ hasText: 'free' }).waitFor({ timeout: 30_000 });
     await card.getByRole('button', { name: 'Find a deadlock', exact: true }).click();
     await statusSays(page, 'Nobody can move: deadlock');
     expect(await card.locator('[data-lock="A"] td').textContent()).toMatch(/held by worker [01]/);

@@ -53,7 +53,8 @@ nlohmann::json explore_options_to_json(const ExploreOptions&);
 std::optional<std::vector<std::uint32_t>> explore_schedule_from_json(const nlohmann::json& request);
 
 // One operation of a worker's program. Shared state is named variables and locks; each worker
-// has registers. `text` is the operation as the learner reads it ("r0 = counter").
+// has registers. `text` is the operation in C++ as the learner reads it ("r0 = counter.load()"),
+// `python` the same step in the lesson's Python ("seen = counter").
 enum class OpKind : std::uint8_t {
   Read,         // reg = var
   Write,        // var = reg + value
@@ -75,6 +76,7 @@ struct ExploreOp {
   std::int64_t value = 0;
   std::uint16_t target = 0;  // TryLock: where to go once it holds the lock
   std::string text;
+  std::string python;
 };
 
 struct ExploreProgram {

@@ -6,8 +6,10 @@ export interface ExploreProgram {
   title: string;
   variables: string[];
   locks: string[];
-  /** Each worker's operations, as text ("r0 = counter.load()"). */
+  /** Each worker's operations in C++, as text ("r0 = counter.load()"). */
   workers: string[][];
+  /** The same operations in the lesson's Python, one for one ("seen = counter"). */
+  python: string[][];
   cooperative: boolean;
 }
 
@@ -35,8 +37,8 @@ export interface ExploreFinalState {
   pc: number[];
   registers: number[][];
   variables: Record<string, number>;
-  /** Each lock's holder; a free lock is absent or -1. */
-  locks: Record<string, number>;
+  /** Each lock's holder; null when free. */
+  locks: Record<string, number | null>;
 }
 
 export interface ReplayReport {

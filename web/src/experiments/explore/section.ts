@@ -177,7 +177,7 @@ export function createExploreSection(ctx: ExploreContext): HTMLElement {
     name: 'explore',
     title: 'See the interleaving: every schedule of a tiny race or deadlock',
     explanation: [
-      'A real run shows that updates get lost; it cannot show how, because the interleaving that lost them is gone. Here the same experiments are tiny programs of steps on shared state, run by a deterministic scheduler: you choose which worker takes the next step. Each operation below is one indivisible step, written as the model’s C++ (or, for the async race, Python) reads it: “r0 = counter.load()” reads the shared counter into the worker’s own register r0, and “counter.store(r0 + 1)” writes it back.',
+      'A real run shows that updates get lost; it cannot show how, because the interleaving that lost them is gone. Here the same experiments are tiny programs of steps on shared state, run by a deterministic scheduler: you choose which worker takes the next step. Each operation below is one indivisible step, in C++ and, beneath it, the same step in the lesson’s Python: “r0 = counter.load()” (Python: “seen = counter”) reads the shared counter into the worker’s own register r0, and “counter.store(r0 + 1)” (“counter = seen + 1”) writes it back. The marked line is the step the worker takes when it moves next.',
       'Explore every schedule visits every order in which the workers’ steps can interleave, grouped by how they end, with one witness schedule each (the worker of each step). States already seen are not explored twice. It runs the core’s explorer in WebAssembly, in a Worker; natively, run cplay explore.',
     ],
     fields: [['Scenario ', scenario], ['Variant ', variant], ['Workers ', workers], sizeLabel, size],

@@ -6,6 +6,20 @@ import type { ExploreReport, ReplayReport } from './report';
 import { share } from './schedule';
 
 /** One column per worker: its operations, done ones dimmed, the next one marked. */
+/** One language's text of a worker's steps, the next one marked (in both lists, one for one). */
+function opsList(language: string, ops: string[], pc: number, current: boolean): HTMLElement {
+  return h(
+    'div',
+    { class: 'explore-language', 'data-language': language },
+    h('p', { class: 'explore-language-name' }, language),
+    h(
+      'ol',
+      { class: 'explore-ops', start: 0 },
+      ...ops.map((text, i) => h('li', { class: i < pc ? 'done' : i === pc ? 'next' : null, 'aria-current': current && i === pc ? 'step' : null }, h('code', {}, text))),
+    ),
+  );
+}
+
 export function programView(replay: ReplayReport, moveButtons: HTMLButtonElement[]): HTMLElement {
   const { program, final } = replay;
   return h(
@@ -18,11 +32,8 @@ export function programView(replay: ReplayReport, moveButtons: HTMLButtonElement
         'div',
         { class: 'explore-worker', 'data-worker': worker, 'data-pc': pc },
         h('h3', {}, `worker ${worker}`),
-        h(
-          'ol',
-          { class: 'explore-ops', start: 0 },
-          ...ops.map((text, i) => h('li', { class: i < pc ? 'done' : i === pc ? 'next' : null, 'aria-current': i === pc ? 'step' : null }, h('code', {}, text))),
-        ),
+        opsList('C++', ops, pc, true),
+        opsList('Python', program.python[worker] ?? [], pc, false),
         pc >= ops.length ? h('p', { class: 'explore-finished' }, 'finished') : null,
         h('p', { class: 'explore-registers', 'data-testid': `explore-registers-${worker}` }, 'registers: ', h('code', {}, registers)),
         moveButtons[worker],
@@ -38,7 +49,7 @@ export function sharedView(replay: ReplayReport): HTMLElement {
     ...program.variables.map((name) => h('tr', { 'data-variable': name }, h('th', { scope: 'row' }, h('code', {}, name)), h('td', {}, String(final.variables[name] ?? 0)))),
     ...program.locks.map((name) => {
       const owner = final.locks[name];
-      return h('tr', { 'data-lock': name }, h('th', { scope: 'row' }, 'lock ', h('code', {}, name)), h('td', {}, owner === undefined || owner < 0 ? 'free' : `held by worker ${owner}`));
+      return h('tr', { 'data-lock': name }, h('th', { scope: 'row' }, 'lock ', h('code', {}, name)), h('td', {}, owner === undefined || owner === null || owner < 0 ? 'free' : `held by worker ${owner}`));
     }),
   ];
   return h('table', { class: 'explore-shared', 'data-testid': 'explore-shared' }, h('caption', {}, 'Shared state'), h('tbody', {}, ...rows));
