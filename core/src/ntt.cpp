@@ -1,5 +1,6 @@
 #include "ntt.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <initializer_list>
@@ -61,7 +62,7 @@ const std::vector<std::uint32_t>& shared_roots(const Field& field, std::size_t s
 }
 
 std::vector<std::uint32_t> Field::roots(std::size_t size) const {
-  std::vector<std::uint32_t> table(size > 1 ? size : 2);
+  std::vector<std::uint32_t> table(2 * std::max<std::size_t>(size, 2));
   if (size < 2) return table;
   // The top level, w^j for j < size/2, by doubling: each step multiplies the entries so far by
   // w^k, products independent of each other (a running product would wait on every previous one).
@@ -75,6 +76,13 @@ std::vector<std::uint32_t> Field::roots(std::size_t size) const {
   // Lower levels take every other entry of the level above: a 2len-th root is a 4len-th root squared.
   for (std::size_t len = half / 2; len >= 1; len /= 2)
     for (std::size_t j = 0; j < len; ++j) table[len + j] = table[2 * len + 2 * j];
+  // The inverse's twiddles -w^-j = w^(len - j) = roots[2 len - j], in the order the inverse reads
+  // them, from j = 0 (-1) on: its loops then read them forwards and need no special first butterfly.
+  std::uint32_t* negated_inverse = table.data() + size;
+  for (std::size_t len = 1; len < size; len *= 2) {
+    negated_inverse[len] = to_montgomery(p_ - 1);
+    for (std::size_t j = 1; j < len; ++j) negated_inverse[len + j] = table[2 * len - j];
+  }
   return table;
 }
 
@@ -90,8 +98,14 @@ std::vector<std::uint32_t> Field::roots(std::size_t size) const {
 #endif
 
 CPLAY_NTT_CLONES void Field::forward_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
-  const std::uint32_t twice_p = 2 * p_;
-  for (std::size_t len = size / 2; len >= 1; len /= 2) {
+  // A local copy: stores through values could otherwise alias p_ and the inverse, which the
+  // compiler would then reload after every store (and not vectorise the small levels at all).
+  const Field local = *this;
+  const std::uint32_t twice_p = 2 * local.p_;
+  // The last three levels (len 4, 2, 1) run as one kernel per block of 8 below: as loops, their
+  // inner runs of 1-4 butterflies cost more than all the longer levels together.
+  const std::size_t last_looped = size >= 8 ? 8 : 1;
+  for (std::size_t len = size / 2; len >= last_looped; len /= 2) {
     const std::uint32_t* w = roots.data() + len;
     for (std::size_t block = 0; block < size; block += 2 * len) {
       std::uint32_t* low = values + block;
@@ -100,31 +114,96 @@ CPLAY_NTT_CLONES void Field::forward_transform(std::uint32_t* values, std::size_
         const std::uint32_t u = low[j], v = high[j];
         const std::uint32_t sum = u + v;  // < 4p
         low[j] = sum >= twice_p ? sum - twice_p : sum;
-        high[j] = mul_lazy(u + twice_p - v, w[j]);  // (< 4p) * (< p): back below 2p
+        high[j] = local.mul_lazy(u + twice_p - v, w[j]);  // (< 4p) * (< p): back below 2p
       }
     }
+  }
+  if (size < 8) return;
+  const auto below_2p = [twice_p](std::uint32_t x) { return std::min(x, x - twice_p); };  // x < 2p wraps above
+  // Twiddle 1 needs no product: the difference only comes back below 2p.
+  const auto plain = [&](std::uint32_t& u, std::uint32_t& v) {
+    const std::uint32_t a = u, b = v;
+    u = below_2p(a + b);
+    v = below_2p(a + twice_p - b);
+  };
+  const auto twisted = [&](std::uint32_t& u, std::uint32_t& v, std::uint32_t w) {
+    const std::uint32_t a = u, b = v;
+    u = below_2p(a + b);
+    v = local.mul_lazy(a + twice_p - b, w);
+  };
+  const std::uint32_t w8 = roots[5], w4 = roots[6], w8_cubed = roots[7];  // roots[4 + j] = w8^j
+  for (std::size_t block = 0; block < size; block += 8) {
+    // Locals, one load and one store per value: the vectoriser then reads 8 blocks at once.
+    std::uint32_t* x = values + block;
+    std::uint32_t x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], x6 = x[6], x7 = x[7];
+    plain(x0, x4);
+    twisted(x1, x5, w8);
+    twisted(x2, x6, w4);
+    twisted(x3, x7, w8_cubed);
+    plain(x0, x2);
+    twisted(x1, x3, w4);
+    plain(x4, x6);
+    twisted(x5, x7, w4);
+    plain(x0, x1);
+    plain(x2, x3);
+    plain(x4, x5);
+    plain(x6, x7);
+    x[0] = x0; x[1] = x1; x[2] = x2; x[3] = x3; x[4] = x4; x[5] = x5; x[6] = x6; x[7] = x7;
   }
 }
 
 CPLAY_NTT_CLONES void Field::inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const {
-  const std::uint32_t twice_p = 2 * p_;
-  for (std::size_t len = 1; len < size; len *= 2) {
-    // Twiddle w^-j = -w^(len - j) = -roots[2 len - j] for j > 0: the sign swaps the two outputs.
-    const std::uint32_t* mirrored = roots.data() + 2 * len;
+  // A local copy: stores through values could otherwise alias p_ and the inverse, which the
+  // compiler would then reload after every store (and not vectorise the small levels at all).
+  const Field local = *this;
+  const std::uint32_t twice_p = 2 * local.p_;
+  const auto below_2p = [twice_p](std::uint32_t x) { return std::min(x, x - twice_p); };  // x < 2p wraps above
+  // negated[len + j] = -w^-j, w a primitive 2len-th root of unity (see roots()).
+  const std::uint32_t* negated = roots.data() + size;
+  std::size_t first_looped = 1;
+  if (size >= 8) {
+    // The first three levels (len 1, 2, 4) as one kernel per block of 8, as in forward_transform.
+    const auto plain = [&](std::uint32_t& u, std::uint32_t& v) {
+      const std::uint32_t a = u, b = v;
+      u = below_2p(a + b);
+      v = below_2p(a + twice_p - b);
+    };
+    // t = -v w^-j, < 2p: the sign swaps the two outputs.
+    const auto twisted = [&](std::uint32_t& u, std::uint32_t& v, std::uint32_t negated_twiddle) {
+      const std::uint32_t a = u, t = local.mul_lazy(v, negated_twiddle);
+      u = below_2p(a + twice_p - t);
+      v = below_2p(a + t);
+    };
+    const std::uint32_t m = negated[3];  // len 2, j 1
+    const std::uint32_t m1 = negated[5], m2 = negated[6], m3 = negated[7];  // len 4, j 1..3
+    for (std::size_t block = 0; block < size; block += 8) {
+      std::uint32_t* x = values + block;
+      std::uint32_t x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], x6 = x[6], x7 = x[7];
+      plain(x0, x1);
+      plain(x2, x3);
+      plain(x4, x5);
+      plain(x6, x7);
+      plain(x0, x2);
+      twisted(x1, x3, m);
+      plain(x4, x6);
+      twisted(x5, x7, m);
+      plain(x0, x4);
+      twisted(x1, x5, m1);
+      twisted(x2, x6, m2);
+      twisted(x3, x7, m3);
+      x[0] = x0; x[1] = x1; x[2] = x2; x[3] = x3; x[4] = x4; x[5] = x5; x[6] = x6; x[7] = x7;
+    }
+    first_looped = 8;
+  }
+  for (std::size_t len = first_looped; len < size; len *= 2) {
+    const std::uint32_t* w = negated + len;
     for (std::size_t block = 0; block < size; block += 2 * len) {
       std::uint32_t* low = values + block;
       std::uint32_t* high = low + len;
-      {
-        const std::uint32_t u = low[0], v = high[0];
-        const std::uint32_t sum = u + v, difference = u + twice_p - v;
-        low[0] = sum >= twice_p ? sum - twice_p : sum;
-        high[0] = difference >= twice_p ? difference - twice_p : difference;
-      }
-      for (std::size_t j = 1; j < len; ++j) {
-        const std::uint32_t u = low[j], t = mul_lazy(high[j], *(mirrored - j));  // t = -v w^-j, < 2p
-        const std::uint32_t difference = u + twice_p - t, sum = u + t;
-        low[j] = difference >= twice_p ? difference - twice_p : difference;
-        high[j] = sum >= twice_p ? sum - twice_p : sum;
+      for (std::size_t j = 0; j < len; ++j) {
+        const std::uint32_t u = low[j], t = local.mul_lazy(high[j], w[j]);  // t = -v w^-j, < 2p
+        low[j] = below_2p(u + twice_p - t);
+        high[j] = below_2p(u + t);
       }
     }
   }

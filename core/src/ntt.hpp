@@ -40,8 +40,8 @@ class Field {
   constexpr std::uint32_t pow(std::uint32_t base, std::uint64_t exponent) const;  // ordinary form
   constexpr std::uint32_t reciprocal(std::uint32_t a) const { return pow(a, p_ - 2); }
 
-  // The root table: roots[len + j] = w^j in Montgomery form, w a primitive 2len-th root of unity,
-  // for every power of two len < size. The inverse transform reads it backwards (w^-j = -w^(len-j)).
+  // The root table, 2 size entries: roots[len + j] = w^j in Montgomery form, w a primitive 2len-th
+  // root of unity, for every power of two len < size; roots[size + len + j] = -w^-j, for the inverse.
   std::vector<std::uint32_t> roots(std::size_t size) const;
 
   // Values in [0, 2p), natural order in, bit-reversed order out (decimation in frequency).

@@ -56,6 +56,19 @@ TEST(TransformProduct, LargestDigitsCarryThroughEveryWord) {
   }
 }
 
+// Transforms of 1-4 points run as loops, from 8 points on their smallest three levels run as one
+// 8-point kernel: every transform size from 1 to 64 points, with random and all-ones digits.
+TEST(TransformProduct, EveryTransformSizeAroundTheEightPointKernel) {
+  std::mt19937 generator(11);
+  for (std::size_t la = 1; la <= 33; ++la)
+    for (std::size_t lb = 1; lb <= la; lb += 3) {
+      const BigInt a = random_number(generator, la), b = random_number(generator, lb);
+      ASSERT_TRUE(Same(multiply_by_transform(a, b), a * b)) << la << " x " << lb << " digits";
+      ASSERT_TRUE(Same(multiply_by_transform(all_ones(32 * la), all_ones(32 * lb)), all_ones(32 * la) * all_ones(32 * lb)))
+          << la << " x " << lb << " all-ones digits";
+    }
+}
+
 // A lopsided product cuts the longer operand into chunks of (transform size - shorter + 1) digits,
 // the transform 4x the shorter operand rounded up to a power of two: lengths one below, at and one
 // above a whole number of chunks, and all-ones operands whose carries cross every chunk boundary.
