@@ -157,7 +157,7 @@ Digits transform_square(const Digits& a) {
     transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
     // x R * x R / R = x^2 R; times size^-1 (plain) / R: x^2 / size, which the inverse scales back up.
     const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    for (std::uint32_t& v : values) v = field.mul_lazy(field.mul_lazy(v, v), scale);
+    field.square_pointwise(values.data(), size, scale);
     field.inverse_transform(values.data(), size, *roots.tables[f]);
   }
   Digits out(length + 1, 0);
@@ -183,7 +183,7 @@ Digits transform_multiply(const Digits& a, const Digits& b) {
     transform_into(field, shorter.data(), shorter.size(), size, *roots.tables[f], fixed[f]);
     // y R * size^-1 (plain) / R: the pointwise product then carries no 2^32 and no size factor.
     const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    for (std::uint32_t& v : fixed[f]) v = field.mul_lazy(v, scale);
+    field.scale_pointwise(fixed[f].data(), size, scale);
   }
   Digits out(length + 1, 0);
   for (std::size_t at = 0; at < longer.size(); at += chunk) {
@@ -193,7 +193,7 @@ Digits transform_multiply(const Digits& a, const Digits& b) {
       Digits& values = moving[f];
       transform_into(field, longer.data() + at, count, size, *roots.tables[f], values);
       const Digits& other = fixed[f];
-      for (std::size_t i = 0; i < size; ++i) values[i] = field.mul_lazy(values[i], other[i]);
+      field.multiply_pointwise(values.data(), other.data(), size);
       field.inverse_transform(values.data(), size, *roots.tables[f]);
     }
     combine_into(moving[0], moving[1], moving[2], count + shorter.size() - 1, out, at);
@@ -210,7 +210,7 @@ Spectra fixed_spectra(const Digits& b, std::size_t size) {
     const Field& field = *kFields[f];
     transform_into(field, b.data(), b.size(), size, *roots.tables[f], fixed[f]);
     const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    for (std::uint32_t& v : fixed[f]) v = field.mul_lazy(v, scale);
+    field.scale_pointwise(fixed[f].data(), size, scale);
   }
   return fixed;
 }
@@ -226,7 +226,7 @@ Digits cyclic_with(const Digits& a, const Spectra& fixed, std::size_t size) {
     Digits& values = moving[f];
     transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
     const Digits& other = fixed[f];
-    for (std::size_t i = 0; i < size; ++i) values[i] = field.mul_lazy(values[i], other[i]);
+    field.multiply_pointwise(values.data(), other.data(), size);
     field.inverse_transform(values.data(), size, *roots.tables[f]);
   }
   Digits out(size + 4, 0);  // each term < 2^90: the carries reach at most three digits past size

@@ -209,4 +209,19 @@ CPLAY_NTT_CLONES void Field::inverse_transform(std::uint32_t* values, std::size_
   }
 }
 
+CPLAY_NTT_CLONES void Field::multiply_pointwise(std::uint32_t* values, const std::uint32_t* other, std::size_t count) const {
+  const Field local = *this;  // as in the transforms: no reloads after each store
+  for (std::size_t i = 0; i < count; ++i) values[i] = local.mul_lazy(values[i], other[i]);
+}
+
+CPLAY_NTT_CLONES void Field::square_pointwise(std::uint32_t* values, std::size_t count, std::uint32_t scale) const {
+  const Field local = *this;
+  for (std::size_t i = 0; i < count; ++i) values[i] = local.mul_lazy(local.mul_lazy(values[i], values[i]), scale);
+}
+
+CPLAY_NTT_CLONES void Field::scale_pointwise(std::uint32_t* values, std::size_t count, std::uint32_t scale) const {
+  const Field local = *this;
+  for (std::size_t i = 0; i < count; ++i) values[i] = local.mul_lazy(values[i], scale);
+}
+
 }  // namespace playground::ntt

@@ -50,6 +50,14 @@ class Field {
   // (decimation in time).
   void inverse_transform(std::uint32_t* values, std::size_t size, const std::vector<std::uint32_t>& roots) const;
 
+  // Pointwise steps between the transforms, here so that they get the transforms' AVX2 copy:
+  // values[i] = values[i] * other[i] / 2^32 (Montgomery), each result in [0, 2p).
+  void multiply_pointwise(std::uint32_t* values, const std::uint32_t* other, std::size_t count) const;
+  // values[i] = values[i]^2 / 2^32 * scale / 2^32, in [0, 2p).
+  void square_pointwise(std::uint32_t* values, std::size_t count, std::uint32_t scale) const;
+  // values[i] = values[i] * scale / 2^32, in [0, 2p).
+  void scale_pointwise(std::uint32_t* values, std::size_t count, std::uint32_t scale) const;
+
  private:
   // -p^-1 mod 2^32 by Newton's iteration (each step doubles the correct low bits).
   static constexpr std::uint32_t negated_inverse(std::uint32_t p) {
