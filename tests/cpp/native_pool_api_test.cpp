@@ -4,9 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <iterator>
 #include <thread>
 
 #include "native_support.hpp"
@@ -51,9 +49,7 @@ TEST(PoolApi, BadInputIs400WithTheCliMessage) {
 int pool_workers_alive() {
   int count = 0;
   for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-    std::ifstream cmdline(entry.path() / "cmdline");
-    const std::string text((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
-    if (text.find("__pool-worker") != std::string::npos) ++count;
+    if (cplay::testing::proc_text(entry.path() / "cmdline").find("__pool-worker") != std::string::npos) ++count;
   }
   return count;
 }

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -328,7 +328,7 @@ TEST(ProcessRequests, ForkIsTheDefaultStartMethod) {
 // --- the parent dies: its children follow (PR_SET_PDEATHSIG) --------------------------------
 
 bool is_dead(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::istringstream status(cplay::testing::proc_text("/proc/" + std::to_string(pid) + "/status"));
   std::string line;
   while (std::getline(status, line))
     if (line.rfind("State:", 0) == 0) return line.find('Z') != std::string::npos || line.find('X') != std::string::npos;
