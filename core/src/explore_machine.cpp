@@ -34,31 +34,28 @@ void run_op(const ExploreProgram& program, ExploreState& state, std::size_t work
   const auto me = static_cast<std::int8_t>(worker);
   ++state.pc[worker];
   std::string seen;  // filled only when logging: building text is most of a step's cost
-  const auto saw = [&](const std::string& text) {
-    if (log) seen = text;
-  };
   switch (op.kind) {
     case OpKind::Read:
       reg(state, worker, op.reg) = state.variables.at(op.var);
-      if (log) saw("  -> " + std::to_string(reg(state, worker, op.reg)));
+      if (log) seen = ("  -> " + std::to_string(reg(state, worker, op.reg)));
       break;
     case OpKind::Write:
       state.variables.at(op.var) = reg(state, worker, op.reg) + op.value;
-      if (log) saw("  -> " + std::to_string(state.variables[op.var]));
+      if (log) seen = ("  -> " + std::to_string(state.variables[op.var]));
       break;
     case OpKind::FetchAdd:
       state.variables.at(op.var) += op.value;
-      if (log) saw("  -> " + std::to_string(state.variables[op.var]));
+      if (log) seen = ("  -> " + std::to_string(state.variables[op.var]));
       break;
     case OpKind::Lock: state.owners.at(op.var) = me; break;
     case OpKind::TryLock:
       if (state.owners.at(op.var) >= 0) {
-        if (log) saw("  -> taken by worker " + std::to_string(state.owners[op.var]));
+        if (log) seen = ("  -> taken by worker " + std::to_string(state.owners[op.var]));
         break;
       }
       state.owners[op.var] = me;
       state.pc[worker] = op.target;
-      saw("  -> got it");
+      if (log) seen = "  -> got it";
       break;
     case OpKind::Unlock:
       if (state.owners.at(op.var) != me) throw std::logic_error("explore: unlock of a lock this worker does not hold");
@@ -68,12 +65,12 @@ void run_op(const ExploreProgram& program, ExploreState& state, std::size_t work
     case OpKind::WaitAtLeast: break;
     case OpKind::Arrive:
       ++state.variables.at(op.var);
-      if (log) saw("  -> " + std::to_string(state.variables[op.var]) + " arrived");
+      if (log) seen = ("  -> " + std::to_string(state.variables[op.var]) + " arrived");
       break;
     case OpKind::CheckAtLeast: {
       const bool stale = reg(state, worker, op.reg) < op.value;
       if (stale) ++state.variables.at(op.var);
-      saw(stale ? "  -> STALE" : "  -> ok");
+      if (log) seen = stale ? "  -> STALE" : "  -> ok";
       break;
     }
     case OpKind::GiveUp:

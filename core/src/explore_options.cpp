@@ -71,10 +71,11 @@ std::vector<ParamSpec> make_explore_specs(ExploreScenario scenario) {
   throw std::logic_error("unknown explore scenario");
 }
 
-const ParamSpec& explore_spec(ExploreScenario scenario, std::string_view key) {
+// The scenario's input named `key`, or nullptr when it has none.
+const ParamSpec* find_explore_spec(ExploreScenario scenario, std::string_view key) {
   for (const auto& spec : explore_param_specs(scenario))
-    if (spec.key == key) return spec;
-  throw std::logic_error("no explore parameter " + std::string(key));
+    if (spec.key == key) return &spec;
+  return nullptr;
 }
 
 std::string expected_keys(ExploreScenario scenario) {
@@ -84,7 +85,7 @@ std::string expected_keys(ExploreScenario scenario) {
 }
 
 std::uint32_t schedule_entry(const nlohmann::json& value) {
-  if (value.is_number_unsigned() && value.get<std::uint64_t>() < 64) return value.get<std::uint32_t>();
+  // Unsigned values past 2^63 read as negative here, and are refused with the rest.
   if (value.is_number_integer() && value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() < 64)
     return static_cast<std::uint32_t>(value.get<std::int64_t>());
   throw ArgumentError("--schedule lists worker numbers such as 0,1,1,0 (got " + shown(value) + ")");
@@ -110,10 +111,9 @@ ExploreOptions explore_options_from_json(const nlohmann::json& request) {
       request, R"({"scenario": "race", "workers": 2, "increments": 2, "sync": "none"})", expected_keys(scenario),
       [&](const std::string& key, const nlohmann::json& value) {
         if (key == "scenario" || key == "schedule") return true;  // read above / by explore_schedule_from_json
-        bool known = false;
-        for (const auto& spec : explore_param_specs(scenario)) known = known || spec.key == key;
-        if (!known) return false;
-        const ParamSpec& spec = explore_spec(scenario, key);
+        const ParamSpec* found = find_explore_spec(scenario, key);
+        if (found == nullptr) return false;
+        const ParamSpec& spec = *found;
         if (key == "workers") options.workers = parse_numeric(value, spec);
         else if (key == "increments") options.increments = parse_numeric(value, spec);
         else if (key == "attempts") options.attempts = parse_numeric(value, spec);

@@ -14,6 +14,16 @@ namespace playground {
 namespace {
 
 constexpr std::uint32_t kTerminal = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint64_t kMaxCount = std::numeric_limits<std::uint64_t>::max();
+
+// a + b, stopping at 2^64 - 1 (and saying so) rather than wrapping.
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b, bool& saturated) {
+  if (a > kMaxCount - b) {
+    saturated = true;
+    return kMaxCount;
+  }
+  return a + b;
+}
 
 struct OutcomeCount {
   std::uint32_t outcome = 0;  // index into Search::labels
@@ -77,12 +87,7 @@ class Search {
   void add(std::vector<OutcomeCount>& counts, std::uint32_t outcome, std::uint64_t schedules, std::uint32_t via) {
     for (auto& c : counts) {
       if (c.outcome != outcome) continue;
-      if (c.schedules > std::numeric_limits<std::uint64_t>::max() - schedules) {
-        c.schedules = std::numeric_limits<std::uint64_t>::max();
-        saturated_ = true;
-      } else {
-        c.schedules += schedules;
-      }
+      c.schedules = saturating_add(c.schedules, schedules, saturated_);
       return;
     }
     counts.push_back({outcome, schedules, via});
@@ -127,15 +132,13 @@ ExploreReport explore(const ExploreOptions& options) {
     outcome.schedules = c.schedules;
     outcome.deadlock = outcome.label == "deadlock";
     outcome.witness = search.witness(start, c.outcome);
-    report.schedules = report.schedules > std::numeric_limits<std::uint64_t>::max() - c.schedules
-                           ? std::numeric_limits<std::uint64_t>::max()
-                           : report.schedules + c.schedules;
+    report.schedules = saturating_add(report.schedules, c.schedules, report.saturated);
     report.outcomes.push_back(std::move(outcome));
   }
   std::sort(report.outcomes.begin(), report.outcomes.end(),
             [](const ExploreOutcome& a, const ExploreOutcome& b) { return label_before(a.label, b.label); });
   report.states = search.states();
-  report.saturated = search.saturated() || report.schedules == std::numeric_limits<std::uint64_t>::max();
+  report.saturated = report.saturated || search.saturated();
   report.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
@@ -149,12 +152,12 @@ ReplayReport replay(const ExploreOptions& options, const std::vector<std::uint32
   const std::size_t workers = report.program.workers.size();
   for (std::size_t i = 0; i < schedule.size(); ++i) {
     const std::uint32_t worker = schedule[i];
-    const std::string where = "--schedule step " + std::to_string(i + 1) + ": ";
+    const auto where = [i] { return "--schedule step " + std::to_string(i + 1) + ": "; };
     if (worker >= workers)
-      throw ArgumentError(where + "there is no worker " + std::to_string(worker) + " (workers are 0.." +
+      throw ArgumentError(where() + "there is no worker " + std::to_string(worker) + " (workers are 0.." +
                           std::to_string(workers - 1) + ")");
     if (!can_move(report.program, state, worker))
-      throw ArgumentError(where + "worker " + std::to_string(worker) + " cannot move: " +
+      throw ArgumentError(where() + "worker " + std::to_string(worker) + " cannot move: " +
                           why_blocked(report.program, state, worker));
     report.steps.push_back({worker, step(report.program, state, worker)});
   }

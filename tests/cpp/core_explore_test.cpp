@@ -224,6 +224,10 @@ TEST(Explore, RequestsAreCheckedWithTheFlagAndItsRange) {
   EXPECT_FALSE(explore_schedule_from_json(nlohmann::json::object()).has_value());
   EXPECT_NE(argument_error([] { explore_schedule_from_json({{"schedule", "0,x"}}); }).find("worker numbers such as 0,1,1,0"),
             std::string::npos);
+  // 2^63 does not wrap into a small worker number.
+  EXPECT_NE(argument_error([] { explore_schedule_from_json({{"schedule", {std::uint64_t{1} << 63}}}); })
+                .find("worker numbers such as 0,1,1,0"),
+            std::string::npos);
 }
 
 // The model is true to the real race: whatever a real run ends with, the explorer can reach.

@@ -97,7 +97,6 @@ struct ExploreState {
   std::vector<std::int64_t> registers;  // worker-major, kExploreRegisters each
   std::vector<std::int64_t> variables;
   std::vector<std::int8_t> owners;
-  bool operator==(const ExploreState&) const = default;
 };
 inline constexpr std::size_t kExploreRegisters = 2;
 
