@@ -145,6 +145,11 @@ struct RootTables {
   }
 };
 
+// size^-1 mod the field's prime (plain form): what undoes the inverse transform's factor of size.
+std::uint32_t size_inverse(const Field& field, std::size_t size) {
+  return field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
+}
+
 // |a|^2: one forward transform per prime, not two.
 Digits transform_square(const Digits& a) {
   const std::size_t length = 2 * a.size();
@@ -156,12 +161,50 @@ Digits transform_square(const Digits& a) {
     Digits& values = spectra[f];
     transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
     // x R * x R / R = x^2 R; times size^-1 (plain) / R: x^2 / size, which the inverse scales back up.
-    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    field.square_pointwise(values.data(), size, scale);
+    field.square_pointwise(values.data(), size, size_inverse(field, size));
     field.inverse_transform(values.data(), size, *roots.tables[f]);
   }
   Digits out(length + 1, 0);
   combine_into(spectra[0], spectra[1], spectra[2], length - 1, out, 0);
+  return out;
+}
+
+// b's transforms at `size` under each prime, times size^-1 (plain) / 2^32: a pointwise Montgomery
+// product with another operand's transforms then carries neither 2^32 nor the size.
+Spectra fixed_spectra(const std::uint32_t* b, std::size_t count, std::size_t size, const RootTables& roots) {
+  Spectra fixed;
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    transform_into(field, b, count, size, *roots.tables[f], fixed[f]);
+    field.scale_pointwise(fixed[f].data(), size, size_inverse(field, size));
+  }
+  return fixed;
+}
+
+Spectra fixed_spectra(const Digits& b, std::size_t size) {
+  return fixed_spectra(b.data(), b.size(), size, RootTables(size));
+}
+
+// a's digits (count of them) times the operand whose fixed spectra these are, under each prime:
+// the cyclic convolution of length size, in natural order, ready for combine_into.
+void convolve_into(const std::uint32_t* a, std::size_t count, const Spectra& fixed, std::size_t size,
+                   const RootTables& roots, Spectra& moving) {
+  for (int f = 0; f < 3; ++f) {
+    const Field& field = *kFields[f];
+    transform_into(field, a, count, size, *roots.tables[f], moving[f]);
+    field.multiply_pointwise(moving[f].data(), fixed[f].data(), size);
+    field.inverse_transform(moving[f].data(), size, *roots.tables[f]);
+  }
+}
+
+// The cyclic convolution of a (at most size digits) with the operand whose fixed_spectra these are,
+// of length size: digit k of the product and digit k + size land on the same term, as they do
+// modulo 2^(32 size) - 1.
+Digits cyclic_with(const Digits& a, const Spectra& fixed, std::size_t size) {
+  Spectra moving;
+  convolve_into(a.data(), a.size(), fixed, size, RootTables(size), moving);
+  Digits out(size + 4, 0);  // each term < 2^90: the carries reach at most three digits past size
+  combine_into(moving[0], moving[1], moving[2], size, out, 0);
   return out;
 }
 
@@ -177,60 +220,14 @@ Digits transform_multiply(const Digits& a, const Digits& b) {
   const std::size_t size = std::min(std::bit_ceil(length - 1), 4 * std::bit_ceil(shorter.size()));
   const std::size_t chunk = size - shorter.size() + 1;  // chunk + shorter - 1 terms fit the transform
   const RootTables roots(size);
-  Spectra fixed, moving;
-  for (int f = 0; f < 3; ++f) {
-    const Field& field = *kFields[f];
-    transform_into(field, shorter.data(), shorter.size(), size, *roots.tables[f], fixed[f]);
-    // y R * size^-1 (plain) / R: the pointwise product then carries no 2^32 and no size factor.
-    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    field.scale_pointwise(fixed[f].data(), size, scale);
-  }
+  const Spectra fixed = fixed_spectra(shorter.data(), shorter.size(), size, roots);
+  Spectra moving;
   Digits out(length + 1, 0);
   for (std::size_t at = 0; at < longer.size(); at += chunk) {
     const std::size_t count = std::min(chunk, longer.size() - at);
-    for (int f = 0; f < 3; ++f) {
-      const Field& field = *kFields[f];
-      Digits& values = moving[f];
-      transform_into(field, longer.data() + at, count, size, *roots.tables[f], values);
-      const Digits& other = fixed[f];
-      field.multiply_pointwise(values.data(), other.data(), size);
-      field.inverse_transform(values.data(), size, *roots.tables[f]);
-    }
+    convolve_into(longer.data() + at, count, fixed, size, roots, moving);
     combine_into(moving[0], moving[1], moving[2], count + shorter.size() - 1, out, at);
   }
-  return out;
-}
-
-// b's transforms at `size` under each prime, times size^-1 (plain) / 2^32: a pointwise Montgomery
-// product with another operand's transforms then carries neither 2^32 nor the size.
-Spectra fixed_spectra(const Digits& b, std::size_t size) {
-  const RootTables roots(size);
-  Spectra fixed;
-  for (int f = 0; f < 3; ++f) {
-    const Field& field = *kFields[f];
-    transform_into(field, b.data(), b.size(), size, *roots.tables[f], fixed[f]);
-    const std::uint32_t scale = field.reciprocal(static_cast<std::uint32_t>(size % field.prime()));
-    field.scale_pointwise(fixed[f].data(), size, scale);
-  }
-  return fixed;
-}
-
-// The cyclic convolution of a (at most size digits) with the operand whose fixed_spectra these are,
-// of length size: digit k of the product and digit k + size land on the same term, as they do
-// modulo 2^(32 size) - 1.
-Digits cyclic_with(const Digits& a, const Spectra& fixed, std::size_t size) {
-  const RootTables roots(size);
-  Spectra moving;
-  for (int f = 0; f < 3; ++f) {
-    const Field& field = *kFields[f];
-    Digits& values = moving[f];
-    transform_into(field, a.data(), a.size(), size, *roots.tables[f], values);
-    const Digits& other = fixed[f];
-    field.multiply_pointwise(values.data(), other.data(), size);
-    field.inverse_transform(values.data(), size, *roots.tables[f]);
-  }
-  Digits out(size + 4, 0);  // each term < 2^90: the carries reach at most three digits past size
-  combine_into(moving[0], moving[1], moving[2], size, out, 0);
   return out;
 }
 
