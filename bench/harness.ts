@@ -57,8 +57,7 @@ export interface ComparisonResult {
 export const sample = (ms: number): Sample => ({ ms });
 
 export async function runRoundRobin(comparisons: Comparison[], rounds: number, log: (line: string) => void): Promise<ComparisonResult[]> {
-  const bests = comparisons.map((c) => c.contenders.map((): Sample | null => null));
-  const samples = comparisons.map((c) => c.contenders.map((): number[] => []));
+  const samples = comparisons.map((c) => c.contenders.map((): Sample[] => []));
   for (let round = 0; round < rounds; round += 1) {
     log(`round ${round + 1} of ${rounds}`);
     for (const [i, comparison] of comparisons.entries()) {
@@ -66,14 +65,16 @@ export async function runRoundRobin(comparisons: Comparison[], rounds: number, l
       for (const [j, contender] of comparison.contenders.entries()) {
         const measured = await contender.measure();
         if (!Number.isFinite(measured.ms) || measured.ms < 0) throw new Error(`${comparison.id} / ${contender.name}: measured ${measured.ms} ms`);
-        samples[i]![j]!.push(measured.ms);
-        const best = bests[i]![j];
-        if (best === null || best === undefined || measured.ms < best.ms) bests[i]![j] = measured;
+        samples[i]![j]!.push(measured);
       }
     }
   }
   return comparisons.map((comparison, i) => {
-    const contenders = comparison.contenders.map((c, j) => ({ name: c.name, best: bests[i]![j]!, samples: samples[i]![j]! }));
+    const contenders = comparison.contenders.map((c, j) => {
+      const runs = samples[i]![j]!;
+      const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+      return { name: c.name, best, samples: runs.map((run) => run.ms) };
+    });
     const byName = Object.fromEntries(contenders.map((c) => [c.name, c.best]));
     const targets = (comparison.targets ?? []).map((t) => {
       const value = t.value(byName);

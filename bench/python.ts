@@ -2,13 +2,13 @@
 // the page's snippets are checked with) and one that has gmpy2 (Debian's python3-gmpy2 goes with
 // /usr/bin/python3, which may be another build). Each program times itself with perf_counter, so
 // an interpreter's start is never counted; a program prints its milliseconds as its last line.
+// Programs run through the page snippets' runner: from a file, isolated, the whole process group
+// killed at the timeout.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { PYTHON, runSnippet } from '../tests/web/python-snippet-runner';
 import type { Sample } from './harness';
 
-export const LESSON_PYTHON = 'python3';
+export const LESSON_PYTHON = PYTHON;
 
 /** The first interpreter that imports gmpy2, or null. */
 export function findGmpyPython(): string | null {
@@ -26,23 +26,9 @@ export function describePython(python: string, withGmp = false): string {
   return out.status === 0 ? out.stdout.trim() : `${python}: not usable`;
 }
 
-/** Runs a program from a file (spawn children re-import it), in isolated mode; its stdout. */
-function runProgram(python: string, program: string, timeoutMs: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cplay-bench-py-'));
-  try {
-    const file = join(dir, 'bench.py');
-    writeFileSync(file, program);
-    const out = spawnSync(python, ['-I', file], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20 });
-    if (out.status !== 0) throw new Error(`${python} bench program: exit ${out.status ?? out.signal}: ${out.stderr}${out.stdout}`);
-    return out.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** A program that prints its own milliseconds as its last line. */
-export function pythonMs(python: string, program: string): Sample {
-  const stdout = runProgram(python, program, 120_000);
+export async function pythonMs(python: string, program: string): Promise<Sample> {
+  const stdout = await runSnippet(program, 120_000, python);
   const ms = Number(stdout.trim().split('\n').at(-1));
   if (!Number.isFinite(ms)) throw new Error(`${python} bench program printed ${JSON.stringify(stdout)}`);
   return { ms };
@@ -81,8 +67,8 @@ if __name__ == "__main__":
 }
 
 /** One of the page's own snippets, with a size knob set; its printed "in X s" is the time. */
-export function lessonSnippetMs(code: string): Sample {
-  const stdout = runProgram(LESSON_PYTHON, code, 300_000);
+export async function lessonSnippetMs(code: string): Promise<Sample> {
+  const stdout = await runSnippet(code, 300_000);
   const seconds = / in ([\d.]+) s/.exec(stdout);
   if (!seconds) throw new Error(`lesson snippet printed no time: ${stdout}`);
   return { ms: Number(seconds[1]) * 1000 };

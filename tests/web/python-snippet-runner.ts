@@ -30,17 +30,18 @@ export function constantsOf(code: string): Record<string, number> {
 }
 
 /**
- * Runs `code` from a file (spawn and forkserver children re-import the main file), in isolated
+ * Runs `code` under `python` (python3 by default) from a file (spawn and forkserver children
+ * re-import the main file), in isolated
  * mode (no user site, no PYTHON* variables). Resolves with stdout; rejects on a non-zero exit,
  * anything on stderr (a warning or a traceback), or the timeout, which kills the snippet's whole
  * process group so that no multiprocessing child outlives it.
  */
-export function runSnippet(code: string, timeoutMs: number): Promise<string> {
+export function runSnippet(code: string, timeoutMs: number, python: string = PYTHON): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'cplay-python-'));
   const file = join(dir, 'snippet.py');
   writeFileSync(file, code);
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(PYTHON, ['-I', file], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, ['-I', file], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
