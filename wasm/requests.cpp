@@ -22,6 +22,10 @@ Capabilities base_capabilities(bool processes) {
   caps.http_unavailable_reason =
       "the WebAssembly module cannot open sockets; it works in the native cplay (cplay io --source http, "
       "or cplay serve's page, whose browser side fetches /api/payload itself)";
+  caps.max_ranks = 0;
+  caps.mpi_unavailable_reason =
+      "the browser has no MPI: its Web Workers stand in for ranks (--mode processes); run MPI ranks with the "
+      "native cplay under mpirun, or through cplay serve --mpi-ranks N";
   if (processes) {
     caps.max_processes = kMaxProcesses;
   } else {

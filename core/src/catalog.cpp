@@ -13,11 +13,12 @@ constexpr std::array<Named<Demo>, 4> kDemos{{{Demo::Primes, "primes"},
                                               {Demo::Factorial, "factorial"},
                                               {Demo::Race, "race"},
                                               {Demo::Io, "io"}}};
-constexpr std::array<Named<Mode>, 5> kModes{{{Mode::Sequential, "sequential"},
+constexpr std::array<Named<Mode>, 6> kModes{{{Mode::Sequential, "sequential"},
                                              {Mode::Threads, "threads"},
                                              {Mode::GilThreads, "gil-threads"},
                                              {Mode::Async, "async"},
-                                             {Mode::Processes, "processes"}}};
+                                             {Mode::Processes, "processes"},
+                                             {Mode::Mpi, "mpi"}}};
 constexpr std::array<Named<StartMethod>, 3> kStartMethods{
     {{StartMethod::Fork, "fork"}, {StartMethod::Spawn, "spawn"}, {StartMethod::Worker, "worker"}}};
 constexpr std::array<Named<Sync>, 3> kSyncs{{{Sync::None, "none"}, {Sync::Lock, "lock"}, {Sync::Atomic, "atomic"}}};
@@ -40,12 +41,12 @@ std::vector<ParamSpec> make_param_specs() {
   const Params defaults{};
   const Request default_request{};
   const Capabilities full{};
-  const std::uint64_t most_workers = std::max({full.max_threads, full.max_coroutines, full.max_processes});
+  const std::uint64_t most_workers = std::max({full.max_threads, full.max_coroutines, full.max_processes, full.max_ranks});
   return {
       {.key = "mode", .flag = "--mode", .kind = Choice, .choices = kModeNames.names(),
        .default_choice = to_string(default_request.mode), .top_level = true, .help = "how tasks run"},
       {.key = "workers", .flag = "--workers", .min = 1, .max = most_workers, .top_level = true,
-       .help = "threads, coroutines or processes"},
+       .help = "threads, coroutines, processes or MPI ranks"},
       {.key = "start_method", .flag = "--start-method", .kind = Choice, .choices = kStartMethodNames.names(),
        .default_choice = to_string(full.start_methods.front()), .top_level = true,
        .help = "processes mode: how children start"},

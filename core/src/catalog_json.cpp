@@ -87,6 +87,7 @@ json catalog_to_json() {
            {{"max_threads", full.max_threads},
             {"max_coroutines", full.max_coroutines},
             {"max_processes", full.max_processes},
+            {"max_ranks", full.max_ranks},
             {"start_methods", std::move(start_methods)}}},
           // Experiments take their own requests, not a demo's: each brings its own table.
           {"experiments",

@@ -36,13 +36,15 @@ json report_to_json(const Report& report) {
   out["result"] = result_to_json(report.result);
   out["wall_ms"] = rounded(report.wall_ms);
   json spans = json::array();
-  for (const Span& s : report.spans)
-    spans.push_back({{"worker", s.worker},
-                     {"pid", s.pid},
-                     {"tid", s.tid},
-                     {"start_ms", rounded(s.start_ms)},
-                     {"end_ms", rounded(s.end_ms)},
-                     {"items", s.items}});
+  for (const Span& s : report.spans) {
+    json& span = spans.emplace_back(json{{"worker", s.worker},
+                                         {"pid", s.pid},
+                                         {"tid", s.tid},
+                                         {"start_ms", rounded(s.start_ms)},
+                                         {"end_ms", rounded(s.end_ms)},
+                                         {"items", s.items}});
+    if (!s.host.empty()) span["host"] = s.host;
+  }
   out["spans"] = std::move(spans);
   json events = json::array();
   for (const Event& e : report.events)
@@ -53,6 +55,8 @@ json report_to_json(const Report& report) {
   out["events"] = std::move(events);
   if (report.events_truncated) out["events_truncated"] = true;
   if (report.gil) out["gil"] = *report.gil;
+  if (report.mpi)
+    out["mpi"] = {{"library", report.mpi->library}, {"hosts", report.mpi->hosts}, {"chunks", report.mpi->chunks}};
   out["platform"] = platform_json();
   return out;
 }

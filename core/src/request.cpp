@@ -137,6 +137,7 @@ void apply_param(Params& p, std::string_view key, const json& value) {
 // How many workers `mode` may have here; sequential and processes runs are bounded elsewhere.
 std::uint64_t worker_cap(const Capabilities& caps, Mode mode) {
   if (mode == Mode::Processes) return caps.max_processes;
+  if (mode == Mode::Mpi) return caps.max_ranks;
   return mode == Mode::Async ? caps.max_coroutines : caps.max_threads;
 }
 
@@ -147,6 +148,8 @@ void check_io_source(const Request& r, const json& params, const Capabilities& c
     return;
   }
   if (!caps.http_unavailable_reason.empty()) throw ArgumentError("--source http: " + caps.http_unavailable_reason);
+  // The payload server is one process on one host; ranks may run on others.
+  if (r.mode == Mode::Mpi) throw ArgumentError("--source http is not available in mode mpi (use --source sleep)");
   if (r.params.tasks > limits.max_http_tasks)
     throw ArgumentError("--tasks must be an integer from 1 to " + std::to_string(limits.max_http_tasks) +
                         " with --source http (got " + std::to_string(r.params.tasks) + ")");
@@ -203,6 +206,7 @@ Request parse_request(const json& in, const Capabilities& caps) {
   // stays: its loops run one after another, and its total is the same as in the parallel modes.
   if (r.mode == Mode::Sequential && r.demo != Demo::Race) r.workers = 1;
 
+  if (r.mode == Mode::Mpi && caps.max_ranks == 0) throw ArgumentError("--mode mpi: " + caps.mpi_unavailable_reason);
   if (r.mode == Mode::Processes) {
     if (caps.max_processes == 0) throw ArgumentError("--mode processes: " + caps.processes_unavailable_reason);
     if (r.workers > caps.max_processes)
@@ -231,7 +235,8 @@ Request parse_request(const json& in, const Capabilities& caps) {
   const CombinedLimits& limits = combined_limits();
   if (r.demo == Demo::Race) {
     if (r.params.shared_memory && r.mode != Mode::Processes)
-      throw ArgumentError("--shared-memory applies only to --mode processes (threads always share memory)");
+      throw ArgumentError("--shared-memory applies only to --mode processes (threads always share memory; MPI ranks "
+                          "share the counter through a window)");
     if (r.workers * r.params.increments > limits.max_total_increments)
       throw ArgumentError("--workers x --increments must be at most " + std::to_string(limits.max_total_increments) +
                           " (got " + std::to_string(r.workers) + " x " + std::to_string(r.params.increments) + ")");

@@ -27,6 +27,7 @@ void require_io_backend(const Request& request, const RunHooks& hooks) {
 Report run(const Request& request, const RunHooks& hooks) {
   if (request.mode == Mode::Processes)
     throw ArgumentError("--mode processes is run by a process runner (run_shard), not in-process");
+  if (request.mode == Mode::Mpi) throw ArgumentError("--mode mpi is run by MPI ranks (cplay-mpi under mpirun), not in-process");
   require_io_backend(request, hooks);
   // Sequential runs everything on one thread; the race still runs `request.workers` loops there.
   const std::size_t workers = request.mode == Mode::Sequential ? 1 : request.workers;
@@ -44,7 +45,8 @@ Report run(const Request& request, const RunHooks& hooks) {
       break;
     }
     case Mode::Async: run_async(state, workers); break;
-    case Mode::Processes: break;
+    case Mode::Processes:
+    case Mode::Mpi: break;
   }
   report.wall_ms = now_ms() - origin;
   if (state.error) std::rethrow_exception(state.error);

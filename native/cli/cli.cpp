@@ -24,6 +24,8 @@
 #include "cli/pool_command.hpp"
 #include "cli/semaphore_command.hpp"
 #include "cli/monitor_command.hpp"
+#include "cli/mpi_demo.hpp"
+#include "mpi_launch/mpi_launch.hpp"
 #include "cli/start_methods_command.hpp"
 
 namespace cplay {
@@ -60,7 +62,8 @@ CLI::App* find_subcommand(CLI::App& parent, const std::string& name) {
   return nullptr;
 }
 
-int run_demo(const DemoOptions& options) {
+int run_demo(const DemoOptions& options, std::span<char* const> argv) {
+  if (options.request_json().value("mode", "") == "mpi") return mpi_demo_runner()(options, argv);
   const playground::Request request = parse_native_request(options.request_json());
   const ExecuteOptions execute_options{.show_progress = !options.json_output(), .timeout_ms = options.timeout_ms()};
   const std::uint64_t runs = request.demo == Demo::Race ? request.params.runs : 1;
@@ -97,8 +100,9 @@ int cli_main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<std::unique_ptr<DemoOptions>> demos;
-  add_demo_subcommands(app, demos, true, [&action](DemoOptions* options) {
-    action = [options] { return run_demo(*options); };
+  const std::span<char* const> arguments(argv, static_cast<std::size_t>(argc));
+  add_demo_subcommands(app, demos, true, [&action, arguments](DemoOptions* options) {
+    action = [options, arguments] { return run_demo(*options, arguments); };
   });
 
   CLI::App* compare = app.add_subcommand("compare", "run one workload in every mode, or one experiment in each of its ways, and print one table");
@@ -140,6 +144,8 @@ int cli_main(int argc, char** argv) {
   add_serve_flags(*serve, serve_options);
   serve->final_callback([&action, &serve_options] { action = [&serve_options] { return run_server(serve_options); }; });
 
+  // In an MPI job every rank parses the same command line: rank 0 alone reports bad input.
+  const bool reports_bad_input = rank_from_environment() <= 0;
   try {
     // CLI11 would only say that a subcommand is required: name the word it did not know.
     for (int i = 1; i < argc && i < 3; ++i) {
@@ -162,10 +168,11 @@ int cli_main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "cplay: error: " << e.what() << "\n(run 'cplay --help' or 'cplay <command> --help')" << std::endl;
+    if (reports_bad_input)
+      std::cerr << "cplay: error: " << e.what() << "\n(run 'cplay --help' or 'cplay <command> --help')" << std::endl;
     return 2;
   } catch (const playground::ArgumentError& e) {
-    std::cerr << "cplay: error: " << e.what() << std::endl;
+    if (reports_bad_input) std::cerr << "cplay: error: " << e.what() << std::endl;
     return 2;
   } catch (const playground::RunError& e) {
     std::cerr << "cplay: run failed: " << e.what() << std::endl;

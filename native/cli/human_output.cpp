@@ -96,12 +96,18 @@ void print_report(std::ostream& out, const Report& report) {
   out << "result: " << describe_result(report) << "\n";
   out << "wall time: " << format_duration(report.wall_ms) << "\n";
   if (report.gil) out << "GIL hand-overs: " << report.gil->switches << "\n";
-  out << std::left << std::setw(8) << "worker" << std::setw(10) << "pid" << std::setw(10) << "tid" << std::setw(12)
-      << "items" << std::setw(12) << "start ms" << "end ms\n";
+  if (report.mpi) {
+    out << "MPI: " << report.mpi->library << "; " << report.spans.size() << " ranks on " << report.mpi->hosts.size()
+        << (report.mpi->hosts.size() == 1 ? " host" : " hosts");
+    if (report.mpi->chunks > 0) out << "; rank 0 handed out " << report.mpi->chunks << " chunks of work";
+    out << "\n";
+  }
+  out << std::left << std::setw(8) << (report.mpi ? "rank" : "worker") << std::setw(10) << "pid" << std::setw(10) << "tid" << std::setw(12)
+      << "items" << std::setw(12) << "start ms" << "end ms" << (report.mpi ? "    host" : "") << "\n";
   out << std::fixed << std::setprecision(1);
   for (const auto& span : report.spans)
     out << std::setw(8) << span.worker << std::setw(10) << span.pid << std::setw(10) << span.tid << std::setw(12)
-        << span.items << std::setw(12) << span.start_ms << span.end_ms << "\n";
+        << span.items << std::setw(12) << span.start_ms << span.end_ms << (span.host.empty() ? "" : "  " + span.host) << "\n";
   out << std::defaultfloat;
   print_fetches(out, report);
   if (const auto* factorial = std::get_if<playground::FactorialResult>(&report.result); factorial && factorial->decimal)

@@ -14,7 +14,8 @@
 namespace playground {
 
 enum class Demo { Primes, Factorial, Race, Io };
-enum class Mode { Sequential, Threads, GilThreads, Async, Processes };
+// Mpi: one MPI rank per worker under mpirun (native only; the core names it, cplay-mpi runs it).
+enum class Mode { Sequential, Threads, GilThreads, Async, Processes, Mpi };
 enum class StartMethod { Fork, Spawn, Worker };
 enum class Sync { None, Lock, Atomic };
 enum class PrimeAlgorithm { TrialDivision, Sieve };

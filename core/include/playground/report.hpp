@@ -18,6 +18,7 @@ struct Span {
   double start_ms = 0;
   double end_ms = 0;
   std::uint64_t items = 0;
+  std::string host = {};  // mpi only: the host the rank ran on; empty elsewhere (not reported)
 };
 
 enum class WorkerState { Running, Waiting, GilWait };
@@ -39,6 +40,7 @@ struct Report {
   std::vector<Event> events;
   bool events_truncated = false;
   std::optional<GilFacts> gil;  // gil-threads only
+  std::optional<MpiFacts> mpi;  // mpi only
 };
 
 }  // namespace playground

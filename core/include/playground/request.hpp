@@ -45,6 +45,8 @@ struct Capabilities {
   std::uint64_t max_processes = 64;   // 0: the processes mode is unavailable here
   std::vector<StartMethod> start_methods{StartMethod::Fork, StartMethod::Spawn};
   std::string processes_unavailable_reason = "processes are not available in this runtime";
+  std::uint64_t max_ranks = 64;  // mpi: ranks of one job; 0: the mpi mode is unavailable here
+  std::string mpi_unavailable_reason = "MPI is not available in this runtime";
   // Empty: io --source http can run here (the runtime hands run() an IoBackend). Else why not.
   std::string http_unavailable_reason;
 };

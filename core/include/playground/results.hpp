@@ -118,4 +118,14 @@ struct GilFacts {
   bool operator==(const GilFacts&) const = default;
 };
 
+// mpi: the library that ran the ranks, the hosts they ran on, and how many chunks of work rank 0
+// handed out as messages (report key "mpi").
+struct MpiFacts {
+  std::string library;
+  std::vector<std::string> hosts;  // distinct, in rank order of first appearance
+  std::uint64_t chunks = 0;
+
+  bool operator==(const MpiFacts&) const = default;
+};
+
 }  // namespace playground

@@ -1,0 +1,106 @@
+#include "mpi/mpi_ranks.hpp"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/human_output.hpp"
+#include "common/execute.hpp"
+#include "mpi/mpi_race.hpp"
+#include "mpi/mpi_tasks.hpp"
+#include "playground/errors.hpp"
+#include "playground/platform.hpp"
+#include "playground/report_json.hpp"
+
+namespace cplay::mpi {
+namespace {
+
+using nlohmann::json;
+using playground::Request;
+
+// Rank 0's verdict on the command line: "R" + the request after defaults, or "E" + why not.
+std::string validate_on_root(const World& world, const DemoOptions& options) {
+  try {
+    json raw = options.request_json();
+    const auto ranks = static_cast<std::uint64_t>(world.size());
+    if (!raw.contains("workers")) raw["workers"] = ranks;
+    const Request request = parse_native_request(raw);
+    if (request.workers != ranks)
+      throw playground::ArgumentError("--workers must equal the number of ranks in mode mpi: this job has " +
+                                      std::to_string(ranks) + " (mpirun -n " + std::to_string(ranks) + "), got " +
+                                      std::to_string(request.workers));
+    return "R" + playground::request_to_json(request).dump();
+  } catch (const playground::ArgumentError& e) {
+    return std::string("E") + e.what();
+  }
+}
+
+playground::Report run_once(const World& world, const Request& request, const playground::RunHooks& hooks,
+                            const std::string& library) {
+  world.barrier();
+  const double origin = playground::now_ms();
+  RankOutcome mine;
+  std::uint64_t chunks = 0;
+  std::int64_t race_final = 0;
+  if (request.demo == playground::Demo::Race) {
+    RaceJob job = run_race_job(world, request);
+    mine = std::move(job.outcome);
+    race_final = job.final_value;
+  } else {
+    TaskJob job = run_task_job(world, request, origin, hooks);
+    mine = std::move(job.outcome);
+    chunks = job.chunks;
+  }
+  const std::vector<std::string> texts = world.gather(outcome_to_text(mine));
+  // Every rank learns whether any rank was stopped, so that all of them end the job together.
+  bool stopped = false;
+  for (const std::string& text : texts) stopped = stopped || outcome_from_text(request.demo, text).stopped;
+  if (world.broadcast(stopped ? "S" : "K") == "S") hooks.throw_stopped();
+  if (!world.root()) return {};
+
+  std::vector<RankOutcome> outcomes;
+  for (const std::string& text : texts) outcomes.push_back(outcome_from_text(request.demo, text));
+  playground::Report report = assemble_job(request, outcomes, {library, chunks, playground::now_ms() - origin});
+  if (request.demo == playground::Demo::Race) {
+    auto& race = std::get<playground::RaceResult>(report.result);
+    race.expected = static_cast<std::int64_t>(request.workers * request.params.increments);
+    race.final_value = race_final;
+    race.lost = race.expected - race_final;
+  }
+  return report;
+}
+
+}  // namespace
+
+int run_mpi_ranks(const DemoOptions& options, std::span<char* const> argv) {
+  int argc = static_cast<int>(argv.size());
+  char** args = const_cast<char**>(argv.data());
+  World world(argc, args);
+
+  const std::string verdict = world.broadcast(world.root() ? validate_on_root(world, options) : "");
+  if (verdict.front() == 'E') {
+    if (world.root()) std::cerr << "cplay: error: " << verdict.substr(1) << std::endl;
+    return 2;
+  }
+  const Request request = parse_native_request(json::parse(verdict.substr(1)));
+  playground::RunHooks hooks;
+  if (options.timeout_ms() > 0) hooks.deadline_ms = playground::now_ms() + options.timeout_ms();
+  const std::string library = world.library();
+
+  const std::uint64_t runs = request.demo == playground::Demo::Race ? request.params.runs : 1;
+  std::vector<playground::Report> reports;
+  for (std::uint64_t i = 0; i < runs; ++i) {
+    playground::Report report = run_once(world, request, hooks, library);
+    if (!world.root()) continue;
+    if (options.json_output()) std::cout << playground::report_to_json(report).dump() << std::endl;
+    else if (runs > 1)
+      std::cout << "run " << (i + 1) << ": " << describe_result(report) << " in " << format_duration(report.wall_ms)
+                << std::endl;
+    else print_report(std::cout, report);
+    reports.push_back(std::move(report));
+  }
+  if (world.root() && !options.json_output()) print_race_summary(std::cout, reports);
+  return 0;
+}
+
+}  // namespace cplay::mpi

@@ -1,0 +1,187 @@
+#include "mpi_launch/mpi_launch.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <regex>
+#include <system_error>
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "playground/platform.hpp"
+#include "processes/child_launch.hpp"
+#include "processes/process_runner.hpp"
+#include "processes/unique_fd.hpp"
+
+namespace cplay {
+namespace {
+
+constexpr const char* kMpiProgramName = "cplay-mpi";
+constexpr double kKillGraceMs = 3000;
+
+std::string sibling_of_self(const char* name) {
+  const std::string self = self_executable();
+  const std::size_t slash = self.rfind('/');
+  return self.substr(0, slash == std::string::npos ? 0 : slash + 1) + name;
+}
+
+// The first executable `name` on PATH; empty if there is none.
+std::string find_on_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string folders = path ? path : "/usr/bin:/bin";
+  std::size_t begin = 0;
+  while (begin <= folders.size()) {
+    std::size_t end = folders.find(':', begin);
+    if (end == std::string::npos) end = folders.size();
+    const std::string candidate = folders.substr(begin, end - begin) + "/" + name;
+    if (end > begin && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    begin = end + 1;
+  }
+  return "";
+}
+
+// Reads what is there without blocking; false at end of file.
+bool drain(int fd, std::string& into, bool forward_to_stderr) {
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      into.append(buffer, static_cast<std::size_t>(n));
+      if (forward_to_stderr) {
+        [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, buffer, static_cast<std::size_t>(n));
+      }
+      continue;
+    }
+    if (n == 0) return false;
+    return errno == EINTR || errno == EAGAIN;
+  }
+}
+
+}  // namespace
+
+std::string mpi_program() {
+  const std::string path = sibling_of_self(kMpiProgramName);
+  return ::access(path.c_str(), X_OK) == 0 ? path : "";
+}
+
+std::string mpi_unavailable_reason() {
+  return "this cplay was built without MPI (no cplay-mpi next to it): install Open MPI (Debian: apt-get install "
+         "openmpi-bin libopenmpi-dev, or bash scripts/bootstrap) and build again (bash scripts/build.sh)";
+}
+
+bool inside_mpi_job() { return rank_from_environment() >= 0; }
+
+int rank_from_environment() {
+  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"})
+    if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return std::atoi(value);
+  return -1;
+}
+
+std::vector<std::string> request_to_args(const playground::Request& request) {
+  std::vector<std::string> args{std::string(playground::to_string(request.demo)), "--mode", "mpi", "--workers",
+                                std::to_string(request.workers)};
+  for (const auto& [key, value] : playground::params_to_json(request).items()) {
+    const std::string flag(playground::param_spec(key).flag);
+    if (value.is_boolean()) {
+      if (value.get<bool>()) args.push_back(flag);
+    } else {
+      args.push_back(flag);
+      args.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  return args;
+}
+
+std::string killed_rank_summary(const std::string& errors) {
+  static const std::regex kNoticed(R"(process rank (\d+) with PID \d+ on node (\S+) exited on signal (\d+)(?: \(([^)]*)\))?)");
+  std::smatch match;
+  if (!std::regex_search(errors, match, kNoticed)) return "";
+  std::string summary = "MPI rank " + match[1].str() + " on host " + match[2].str() + " was killed by signal " + match[3].str();
+  if (match[4].matched) summary += " (" + match[4].str() + ")";
+  return summary;
+}
+
+MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunchOptions& options) {
+  const std::string program = mpi_program();
+  if (program.empty()) throw std::system_error(ENOENT, std::generic_category(), mpi_unavailable_reason());
+  const std::string mpirun = find_on_path("mpirun");
+  if (mpirun.empty())
+    throw std::system_error(ENOENT, std::generic_category(), "mpirun is not on PATH (Debian: apt-get install openmpi-bin)");
+
+  std::vector<std::string> argv{mpirun, "-n", std::to_string(options.ranks), "--oversubscribe", "--bind-to", "none"};
+  // Open MPI refuses root unless told; containers and CI often run as root.
+  if (::geteuid() == 0) argv.push_back("--allow-run-as-root");
+  argv.push_back(program);
+  argv.insert(argv.end(), args.begin(), args.end());
+
+  Pipe errors = make_pipe();
+  Pipe output;
+  std::vector<FdMapping> fds{{errors.write_end.get(), STDERR_FILENO}};
+  if (options.capture_stdout) {
+    output = make_pipe();
+    fds.push_back({output.write_end.get(), STDOUT_FILENO});
+  }
+  const pid_t pid = spawn_child(mpirun, argv, fds);
+  errors.write_end.reset();
+  output.write_end.reset();
+  set_nonblocking(errors.read_end.get());
+  if (output.read_end) set_nonblocking(output.read_end.get());
+
+  MpiLaunchOutcome outcome;
+  bool errors_open = true;
+  bool output_open = static_cast<bool>(output.read_end);
+  double terminated_at = 0;
+  int stopped_code = 0;
+  int status = 0;
+  for (;;) {
+    pollfd polled[2]{{errors_open ? errors.read_end.get() : -1, POLLIN, 0},
+                     {output_open ? output.read_end.get() : -1, POLLIN, 0}};
+    ::poll(polled, 2, 100);
+    if (errors_open) errors_open = drain(errors.read_end.get(), outcome.errors, options.forward_stderr);
+    if (output_open) output_open = drain(output.read_end.get(), outcome.output, false);
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      // What is still in the pipes belongs to the job: read until both close (briefly).
+      const double until = playground::now_ms() + 1000;
+      while ((errors_open || output_open) && playground::now_ms() < until) {
+        polled[0].fd = errors_open ? errors.read_end.get() : -1;
+        polled[1].fd = output_open ? output.read_end.get() : -1;
+        ::poll(polled, 2, 50);
+        if (errors_open) errors_open = drain(errors.read_end.get(), outcome.errors, options.forward_stderr);
+        if (output_open) output_open = drain(output.read_end.get(), outcome.output, false);
+      }
+      break;
+    }
+    const double now = playground::now_ms();
+    if (terminated_at == 0) {
+      const bool cancelled = options.cancel && options.cancel->load();
+      const bool late = options.deadline_ms > 0 && now >= options.deadline_ms;
+      if (cancelled || late) {
+        stopped_code = cancelled ? 130 : 124;
+        ::kill(pid, SIGTERM);
+        terminated_at = now;
+      }
+    } else if (now - terminated_at > kKillGraceMs) {
+      ::kill(pid, SIGKILL);
+    }
+  }
+
+  if (stopped_code != 0) {
+    outcome.exit_code = stopped_code;
+    outcome.failure = stopped_code == 130 ? "the MPI job was cancelled" : "the MPI job was stopped at the end of its time budget";
+    return outcome;
+  }
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  if (code == 0 || code == 2) {
+    outcome.exit_code = code;
+    return outcome;
+  }
+  outcome.exit_code = 1;
+  outcome.failure = killed_rank_summary(outcome.errors);
+  if (outcome.failure.empty()) outcome.failure = "mpirun ended with status " + std::to_string(code);
+  else outcome.failure += "; mpirun stopped the other ranks";
+  return outcome;
+}
+
+}  // namespace cplay
