@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "playground/platform.hpp"
 #include "processes/child_launch.hpp"
 #include "processes/process_runner.hpp"
@@ -82,7 +84,8 @@ int rank_from_environment() {
 std::vector<std::string> request_to_args(const playground::Request& request) {
   std::vector<std::string> args{std::string(playground::to_string(request.demo)), "--mode", "mpi", "--workers",
                                 std::to_string(request.workers)};
-  for (const auto& [key, value] : playground::params_to_json(request).items()) {
+  const nlohmann::json params = playground::params_to_json(request);  // kept: items() refers into it
+  for (const auto& [key, value] : params.items()) {
     const std::string flag(playground::param_spec(key).flag);
     if (value.is_boolean()) {
       if (value.get<bool>()) args.push_back(flag);
