@@ -12,7 +12,7 @@ export type ContractDocument =
   | AsyncReport
   | PoolReport;
 export type Demo = "primes" | "factorial" | "race" | "io";
-export type Mode = "sequential" | "threads" | "gil-threads" | "async" | "processes";
+export type Mode = "sequential" | "threads" | "gil-threads" | "async" | "processes" | "mpi";
 /**
  * fork and spawn natively, worker in the browser (one Web Worker per process).
  */
@@ -66,6 +66,7 @@ export type Report = {
    */
   events_truncated?: boolean;
   gil?: GilFacts;
+  mpi?: MpiFacts;
   /**
    * Browser processes only, added by the page: the part of wall_ms spent loading the Workers.
    */
@@ -231,6 +232,10 @@ export interface Span {
    * Work items done: numbers tested, factorials, increments, waits.
    */
   items: number;
+  /**
+   * mpi only: the host the rank ran on.
+   */
+  host?: string;
 }
 /**
  * One stretch of a worker in one state, in ms from the run's start (coalesced, capped per worker).
@@ -246,6 +251,17 @@ export interface Event {
  */
 export interface GilFacts {
   switches: number;
+}
+/**
+ * mpi only: the MPI library, the distinct hosts of the ranks, and the chunks of work rank 0 handed out as messages (0 for the race, which has none).
+ */
+export interface MpiFacts {
+  library: string;
+  /**
+   * @minItems 1
+   */
+  hosts: [string, ...string[]];
+  chunks: number;
 }
 /**
  * Where the run ran. variant: wasm only, the build that ran it.
@@ -546,6 +562,10 @@ export interface CatalogCapabilities {
   max_threads: number;
   max_coroutines: number;
   max_processes: number;
+  /**
+   * mpi: the most ranks of one job.
+   */
+  max_ranks: number;
   start_methods: StartMethod[];
 }
 /**
