@@ -26,18 +26,10 @@ void TaskRunner::waited(double start_abs_ms, double end_abs_ms) {
 void TaskRunner::end() { state_->timeline.end(0); }
 
 DemoPartial TaskRunner::partial() const { return state_->workload->partial(); }
-Span TaskRunner::span() const { return state_->timeline.span(0); }
-
-std::vector<Event> TaskRunner::events() const {
+Report TaskRunner::timeline() const {
   Report report;
   state_->timeline.fill(report);
-  return report.events;
-}
-
-bool TaskRunner::events_truncated() const {
-  Report report;
-  state_->timeline.fill(report);
-  return report.events_truncated;
+  return report;
 }
 
 }  // namespace playground

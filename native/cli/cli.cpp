@@ -77,14 +77,7 @@ int run_demo(const DemoOptions& options, std::span<char* const> argv) {
                                      std::to_string(static_cast<std::uint64_t>(execute_options.timeout_ms / 1000)) + ")",
                                  e.code());
     }
-    if (options.json_output()) {
-      std::cout << playground::report_to_json(reports.back()).dump() << std::endl;
-    } else if (runs > 1) {
-      std::cout << "run " << (i + 1) << ": " << describe_result(reports.back()) << " in "
-                << format_duration(reports.back().wall_ms) << std::endl;
-    } else {
-      print_report(std::cout, reports.back());
-    }
+    print_run(std::cout, reports.back(), options.json_output(), i, runs);
   }
   if (!options.json_output()) print_race_summary(std::cout, reports);
   return 0;

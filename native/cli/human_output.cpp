@@ -1,5 +1,7 @@
 #include "cli/human_output.hpp"
 
+#include "playground/report_json.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
@@ -112,6 +114,12 @@ void print_report(std::ostream& out, const Report& report) {
   print_fetches(out, report);
   if (const auto* factorial = std::get_if<playground::FactorialResult>(&report.result); factorial && factorial->decimal)
     out << "decimal:\n" << *factorial->decimal << "\n";
+}
+
+void print_run(std::ostream& out, const Report& report, bool json, std::uint64_t index, std::uint64_t runs) {
+  if (json) out << playground::report_to_json(report).dump() << std::endl;
+  else if (runs > 1) out << "run " << (index + 1) << ": " << describe_result(report) << " in " << format_duration(report.wall_ms) << std::endl;
+  else print_report(out, report);
 }
 
 void print_race_summary(std::ostream& out, const std::vector<Report>& runs) {

@@ -14,6 +14,10 @@ std::string describe_result(const playground::Report&);
 void print_report(std::ostream&, const playground::Report&);
 
 // Summary of repeated race runs: lost updates per run, min/mean/max.
+// One run of a demo as the CLI prints it: its JSON line, "run i: ..." when there are several, or
+// the whole report. `index` counts from 0.
+void print_run(std::ostream&, const playground::Report&, bool json, std::uint64_t index, std::uint64_t runs);
+
 void print_race_summary(std::ostream&, const std::vector<playground::Report>&);
 
 // Milliseconds in a readable unit ("850.2 ms", "3.41 s").

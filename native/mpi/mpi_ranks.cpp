@@ -1,5 +1,6 @@
 #include "mpi/mpi_ranks.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -51,15 +52,12 @@ playground::Report run_once(const World& world, const Request& request, const pl
     mine = std::move(job.outcome);
     chunks = job.chunks;
   }
-  const std::vector<std::string> texts = world.gather(outcome_to_text(mine));
+  std::vector<RankOutcome> outcomes;
+  for (const std::string& text : world.gather(outcome_to_text(mine))) outcomes.push_back(outcome_from_text(request.demo, text));
   // Every rank learns whether any rank was stopped, so that all of them end the job together.
-  bool stopped = false;
-  for (const std::string& text : texts) stopped = stopped || outcome_from_text(request.demo, text).stopped;
+  const bool stopped = std::any_of(outcomes.begin(), outcomes.end(), [](const RankOutcome& o) { return o.stopped; });
   if (world.broadcast(stopped ? "S" : "K") == "S") hooks.throw_stopped();
   if (!world.root()) return {};
-
-  std::vector<RankOutcome> outcomes;
-  for (const std::string& text : texts) outcomes.push_back(outcome_from_text(request.demo, text));
   playground::Report report = assemble_job(request, outcomes, {library, chunks, playground::now_ms() - origin});
   if (request.demo == playground::Demo::Race) {
     auto& race = std::get<playground::RaceResult>(report.result);
@@ -92,11 +90,7 @@ int run_mpi_ranks(const DemoOptions& options, std::span<char* const> argv) {
   for (std::uint64_t i = 0; i < runs; ++i) {
     playground::Report report = run_once(world, request, hooks, library);
     if (!world.root()) continue;
-    if (options.json_output()) std::cout << playground::report_to_json(report).dump() << std::endl;
-    else if (runs > 1)
-      std::cout << "run " << (i + 1) << ": " << describe_result(report) << " in " << format_duration(report.wall_ms)
-                << std::endl;
-    else print_report(std::cout, report);
+    print_run(std::cout, report, options.json_output(), i, runs);
     reports.push_back(std::move(report));
   }
   if (world.root() && !options.json_output()) print_race_summary(std::cout, reports);

@@ -17,7 +17,9 @@ bool run_chunk(playground::TaskRunner& runner, const Chunk& chunk) {
 }
 
 RankOutcome finish(const playground::TaskRunner& runner, const World& world, bool stopped) {
-  RankOutcome outcome{runner.partial(), runner.span(), runner.events(), runner.events_truncated(), stopped};
+  playground::Report timeline = runner.timeline();
+  RankOutcome outcome{runner.partial(), timeline.spans.front(), std::move(timeline.events), timeline.events_truncated,
+                      stopped};
   outcome.span.worker = static_cast<std::uint64_t>(world.rank());
   outcome.span.host = world.host();
   for (playground::Event& event : outcome.events) event.worker = outcome.span.worker;

@@ -23,12 +23,6 @@ namespace {
 constexpr const char* kMpiProgramName = "cplay-mpi";
 constexpr double kKillGraceMs = 3000;
 
-std::string sibling_of_self(const char* name) {
-  const std::string self = self_executable();
-  const std::size_t slash = self.rfind('/');
-  return self.substr(0, slash == std::string::npos ? 0 : slash + 1) + name;
-}
-
 // The first executable `name` on PATH; empty if there is none.
 std::string find_on_path(const std::string& name) {
   const char* path = std::getenv("PATH");
@@ -64,7 +58,7 @@ bool drain(int fd, std::string& into, bool forward_to_stderr) {
 }  // namespace
 
 std::string mpi_program() {
-  const std::string path = sibling_of_self(kMpiProgramName);
+  const std::string path = sibling_executable(kMpiProgramName);
   return ::access(path.c_str(), X_OK) == 0 ? path : "";
 }
 

@@ -51,4 +51,7 @@ std::string self_executable();
 constexpr const char* kWorkerExecutableName = "cplay-worker";
 std::string spawn_worker_executable();
 
+// The path of `name` in this executable's folder (whether it exists or not).
+std::string sibling_executable(const std::string& name);
+
 }  // namespace cplay

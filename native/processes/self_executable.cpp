@@ -22,10 +22,15 @@ std::string self_executable() {
   }
 }
 
-std::string spawn_worker_executable() {
-  std::string self = self_executable();
+std::string sibling_executable(const std::string& name) {
+  const std::string self = self_executable();
   const std::size_t slash = self.rfind('/');
-  std::string sibling = self.substr(0, slash == std::string::npos ? 0 : slash + 1) + kWorkerExecutableName;
+  return self.substr(0, slash == std::string::npos ? 0 : slash + 1) + name;
+}
+
+std::string spawn_worker_executable() {
+  const std::string sibling = sibling_executable(kWorkerExecutableName);
+  const std::string self = self_executable();
   // Without the lean program (cplay copied alone), cplay itself answers `__worker`, only slower.
   return ::access(sibling.c_str(), X_OK) == 0 ? sibling : self;
 }

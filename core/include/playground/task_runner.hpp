@@ -26,9 +26,9 @@ class TaskRunner {
   void end();
 
   DemoPartial partial() const;
-  Span span() const;
-  std::vector<Event> events() const;  // coalesced and capped like any run's
-  bool events_truncated() const;
+  // This worker's span (worker 0), events (coalesced and capped like any run's) and whether they
+  // were cut, in a report of its own.
+  Report timeline() const;
 
  private:
   struct State;
