@@ -136,6 +136,7 @@ describe('CardRunner shows every failure', () => {
       ['gil-threads', 2, undefined],
       ['async', 2, undefined],
       ['processes', 2, 'spawn'],
+      ['mpi', 2, undefined],
     ]);
     // The browser never gets a native start method: its processes are Workers.
     for (const [request] of runtime.run.mock.calls) expect(request).not.toHaveProperty('start_method');

@@ -17,11 +17,17 @@ interface Bar {
   y: string;
 }
 
-function workerLabel(worker: number): string {
-  return `worker ${worker}`;
+/** Each worker's row name: "worker N", with its host where the span names one (MPI ranks). */
+export function workerLabels(report: Report): (worker: number) => string {
+  const hosts = new Map(report.spans.flatMap((s) => (s.host === undefined ? [] : [[s.worker, s.host] as const])));
+  return (worker) => {
+    const host = hosts.get(worker);
+    return host === undefined ? `worker ${worker}` : `worker ${worker} on ${host}`;
+  };
 }
 
 export function timelineBars(report: Report): Map<WorkerState, Bar[]> {
+  const workerLabel = workerLabels(report);
   const bars = new Map<WorkerState, Bar[]>(STATES.map((s) => [s.state, []]));
   const events = report.events ?? [];
   for (const e of events) bars.get(e.state)?.push({ x: [e.start_ms, e.end_ms], y: workerLabel(e.worker) });
@@ -32,6 +38,7 @@ export function timelineBars(report: Report): Map<WorkerState, Bar[]> {
 }
 
 export function drawTimelineChart(canvas: HTMLCanvasElement, report: Report, title: string): Chart<'bar', Bar[], string> {
+  const workerLabel = workerLabels(report);
   const workers = [...new Set(report.spans.map((s) => s.worker))].sort((a, b) => a - b);
   const labels = workers.map(workerLabel);
   const bars = timelineBars(report);
@@ -48,7 +55,7 @@ export function drawTimelineChart(canvas: HTMLCanvasElement, report: Report, tit
   canvas.setAttribute(
     'aria-label',
     `${title}: ${[
-      ...report.spans.map((s) => `worker ${s.worker} from ${s.start_ms.toFixed(1)} to ${s.end_ms.toFixed(1)} ms`),
+      ...report.spans.map((s) => `${workerLabel(s.worker)} from ${s.start_ms.toFixed(1)} to ${s.end_ms.toFixed(1)} ms`),
       ...(bars.get('starting') ?? []).map((b) => `${b.y} starting from ${b.x[0].toFixed(1)} to ${b.x[1].toFixed(1)} ms`),
     ].join(', ')}`,
   );

@@ -69,6 +69,8 @@ export const PYTHON_VARIANT: Readonly<Record<Mode, PythonVariant>> = {
   threads: 'freeThreaded',
   processes: 'processes',
   async: 'async',
+  // No mpi4py here: beside MPI ranks sits the nearest Python this page runs, multiprocessing.
+  mpi: 'processes',
 };
 
 /** What runs the snippet beside a mode: a short label and one sentence, true of CPython today. */
@@ -87,6 +89,10 @@ export const PYTHON_RUNTIME: Readonly<Record<Mode, { label: string; note: string
     note: 'multiprocessing: each process has its own interpreter, memory and GIL, and starts by the platform’s default method: fork on Linux up to 3.13, forkserver there from 3.14, spawn on macOS (since 3.8) and Windows.',
   },
   async: { label: 'asyncio', note: 'asyncio: one thread runs an event loop, and a task gives way to another only at an await.' },
+  mpi: {
+    label: 'multiprocessing on one machine, not MPI',
+    note: 'This page runs no Python across MPI ranks: beside them it shows multiprocessing, separate processes with separate memory on one machine, which is the nearest thing here to ranks that share no memory.',
+  },
 };
 
 export interface DemoDefinition {

@@ -39,6 +39,7 @@ export const factorialDemo: DemoDefinition = {
     'gil-threads': 'About as slow as sequential: the lesson’s “threads do not help” result, still true of standard CPython (3.11 to 3.14).',
     async: 'As slow as sequential: nothing here ever waits.',
     processes: 'Close to min(workers, cores) × faster, like the lesson’s multiprocessing run.',
+    mpi: 'Like processes, close to min(ranks, cores) × faster: the ranks share no memory, and rank 0 hands out the factorials as messages while it computes some itself.',
   },
   params: [
     numberInput('n', { label: 'n', help: 'Each task computes n!.' }),

@@ -39,6 +39,7 @@ export const ioDemo: DemoDefinition = {
     'gil-threads': 'Also about one latency: waiting for I/O releases the GIL.',
     async: 'About one latency on a single thread: the loop starts every wait, then sleeps until one is due.',
     processes: 'About one latency, plus the cost of starting processes (Workers in the browser).',
+    mpi: 'About tasks ÷ ranks × latency: rank 0 hands out the tasks in chunks, as messages, and each rank waits out its tasks one after another, so only the ranks overlap their waits.',
   },
   params: [
     numberInput('tasks', { label: 'Tasks', help: 'How many waits to perform.' }),

@@ -42,6 +42,7 @@ export const primesDemo: DemoDefinition = {
     'gil-threads': 'No faster than sequential: only the thread holding the GIL computes. On standard CPython, use processes for work like this, not threads.',
     async: 'No faster than sequential: coroutines share one thread and never wait.',
     processes: 'Close to workers × faster, minus the cost of starting them.',
+    mpi: 'Ranks are processes that share no memory: rank 0 hands out the numbers in chunks, as messages, and works through chunks of its own meanwhile; a rank that finishes one asks for the next. Like processes, close to ranks × faster, up to the number of cores.',
   },
   params: [
     numberInput('limit', {

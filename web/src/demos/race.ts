@@ -22,6 +22,7 @@ export const raceDemo: DemoDefinition = {
     'gil-threads': 'No update lost: this GIL switches only between slices of 1000 increments, never between a read and its write, like “counter += 1” on CPython 3.10 and later. The Python beside it calls a function between the read and the write, and that loses updates.',
     async: 'No update lost: a coroutine is never interrupted between read and write.',
     processes: 'Without shared memory each child counts its own copy up to the increments and the parent’s counter stays 0: nothing shared, nothing lost. With shared memory, sync = none loses updates and a lock loses none.',
+    mpi: 'The counter lives in an MPI window on rank 0 that every rank reaches. sync = none reads it and writes it back as two window operations, so updates get lost between ranks; lock holds the window’s exclusive lock around both; atomic is one MPI_Fetch_and_op. Lock and atomic lose nothing.',
   },
   params: [
     numberInput('increments', { label: 'Increments per worker', help: 'How many times each worker adds 1.' }),

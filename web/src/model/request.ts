@@ -31,8 +31,22 @@ export function sameSweepSeries(a: RunRequest, b: RunRequest): boolean {
  * time, so those fields cannot be expected to agree between two runs (or two machines).
  */
 export function resultVariesByRun(request: RunRequest): boolean {
+  // Only processes may count copies of their own; MPI ranks share one counter through a window.
   const shared = request.mode !== 'processes' || request.params.shared_memory === true;
   return request.demo === 'race' && request.params.sync === 'none' && shared;
+}
+
+/**
+ * What the browser runs for a request. WebAssembly cannot run MPI, so for mode mpi Web Workers
+ * stand in for the ranks: processes (a Worker each, with memory of its own, as a rank has), except
+ * in the race, whose counter every rank reaches through one MPI window; there it is the threads
+ * mode, whose threads are Web Workers sharing one WebAssembly memory (the browser's processes
+ * cannot share a counter). Every other request runs as it is.
+ */
+export function browserStandIn(request: RunRequest): RunRequest {
+  if (request.mode !== 'mpi') return request;
+  const { start_method: _nativeOnly, ...rest } = request;
+  return { ...rest, mode: request.demo === 'race' ? 'threads' : 'processes' };
 }
 
 export function comparedResultFields(request: RunRequest): readonly string[] {

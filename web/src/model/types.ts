@@ -40,7 +40,7 @@ export interface RunRequest extends Pick<NormalizedRequest, 'demo' | 'mode' | 'w
 export interface Report
   extends Pick<
     ContractReport,
-    'schema' | 'demo' | 'mode' | 'start_method' | 'workers' | 'wall_ms' | 'spans' | 'events' | 'events_truncated' | 'gil' | 'startup_ms' | 'platform'
+    'schema' | 'demo' | 'mode' | 'start_method' | 'workers' | 'wall_ms' | 'spans' | 'events' | 'events_truncated' | 'gil' | 'mpi' | 'startup_ms' | 'platform'
   > {
   params: Params;
   result: Record<string, unknown>;

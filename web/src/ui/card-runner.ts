@@ -7,7 +7,7 @@ import { demoById } from '../demos/catalog';
 import { workersFor } from '../demos/definition';
 import { browserFetchView } from '../experiments/io-http/fetch-view';
 import { runFetches, type BrowserFetchRun } from '../experiments/io-http/fetch-runner';
-import { sameWorkload } from '../model/request';
+import { browserStandIn, headOf, sameWorkload } from '../model/request';
 import { MODES, type ErrorReport, type Report, type RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
 import type { RunProgress } from '../runtime/browser-runtime';
@@ -47,6 +47,16 @@ export interface CardView {
 const NOTHING_SHARED = 'Without shared memory each process counts its own copy: no counter is shared, so no update can be lost and there is nothing to count.';
 
 type BrowserResult = { report: Report } | { error: ErrorReport } | { cancelled: true } | { fetched: BrowserFetchRun };
+
+/** What the browser panel says when it ran Web Workers in place of MPI ranks (browserStandIn). */
+export function standInNote(request: RunRequest): string | null {
+  if (request.mode !== 'mpi') return null;
+  return request.demo === 'race'
+    ? 'Web Workers standing in for MPI ranks: WebAssembly cannot run MPI, so this ran the threads mode, whose threads are Web Workers sharing one WebAssembly memory, as the ranks share the counter through one MPI window.'
+    : 'Web Workers standing in for MPI ranks: WebAssembly cannot run MPI, so this ran the processes mode, one Worker with its own memory per rank. Each Worker takes a share fixed in advance; no chunks are handed out as messages.';
+}
+
+export const MPI_NO_HTTP = 'Mode mpi has no http source (cplay refuses --source http with --mode mpi), so the browser has nothing to stand in for: choose source sleep.';
 
 const NEEDS_SERVE = 'The http source needs the page served by cplay serve: in the browser it fetches cplay serve’s GET /api/payload (WebAssembly cannot open sockets). Start cplay serve and open the page it serves.';
 
@@ -99,10 +109,16 @@ export class CardRunner {
   async browser(request: RunRequest, label = 'Running in this browser'): Promise<BrowserResult> {
     this.checkCancelled();
     this.view.progress.update(label);
-    if (request.demo === 'io' && request.params.source === 'http') return this.browserHttp(request);
+    const http = request.demo === 'io' && request.params.source === 'http';
+    if (http && request.mode === 'mpi') {
+      const refused: ErrorReport = { schema: 1, error: { code: 'unavailable', message: MPI_NO_HTTP } };
+      this.view.browser.showError(refused);
+      return { error: refused };
+    }
+    if (http) return this.browserHttp(request);
     try {
       // Browser processes are always Web Workers: the card's start method is for the native side.
-      const { start_method: _nativeOnly, ...inBrowser } = request;
+      const { start_method: _nativeOnly, ...inBrowser } = browserStandIn(request);
       const outcome = await this.ctx.runtime.run(
         inBrowser,
         (p: RunProgress) => {
@@ -115,7 +131,7 @@ export class CardRunner {
         return outcome;
       }
       this.ctx.baselines.remember('browser', outcome.report);
-      this.view.browser.showReport(outcome.report, this.ctx.baselines.find('browser', request));
+      this.view.browser.showReport(outcome.report, this.ctx.baselines.find('browser', request), standInNote(request) ?? undefined);
       return outcome;
     } catch (error) {
       if (error instanceof CancelledError || this.cancelled) return { cancelled: true };
@@ -150,8 +166,12 @@ export class CardRunner {
   /** The request as the core normalizes it, for looking up stored native reports. */
   private async normalized(request: RunRequest): Promise<RunRequest> {
     try {
-      const checked = await this.ctx.runtime.validate(request);
-      return 'request' in checked ? checked.request : request;
+      // The wasm core refuses mode mpi; its stand-in takes the same inputs, so it normalizes them.
+      const checked = await this.ctx.runtime.validate(browserStandIn(request));
+      if (!('request' in checked)) return request;
+      if (request.mode !== 'mpi') return checked.request;
+      const { start_method: _processesOnly, ...inputs } = checked.request;
+      return { ...inputs, mode: 'mpi' };
     } catch {
       return request;
     }
@@ -202,7 +222,9 @@ export class CardRunner {
     const native = await this.native(request);
     const nativeReport = native && 'report' in native ? native.report : null;
     const browserReport = 'report' in browser ? browser.report : null;
-    this.view.showAgreement(browserReport, nativeReport && browserReport && sameWorkload(browserReport, nativeReport) ? nativeReport : null);
+    // For mpi the browser ran a stand-in: its result is checked against the native mpi report.
+    const comparable = nativeReport && browserReport && sameWorkload(browserReport, browserStandIn(headOf(nativeReport)));
+    this.view.showAgreement(browserReport, comparable ? nativeReport : null);
   }
 
   async sweep(base: RunRequest, upto: number): Promise<void> {

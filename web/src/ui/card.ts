@@ -5,11 +5,11 @@ import { drawSpeedupChart } from '../charts/speedup-chart';
 import { destroyChartsIn, themeColor } from '../charts/chart-setup';
 import { paramsForMode, workersFor, type DemoDefinition } from '../demos/definition';
 import { browserHttpNote } from '../experiments/io-http/fetch-view';
-import { cplayCommand, resultDifference, resultVariesByRun } from '../model/request';
+import { browserStandIn, cplayCommand, resultDifference, resultVariesByRun } from '../model/request';
 import type { Report, RunRequest } from '../model/types';
 import type { NativeResult } from '../native/native-side';
 import type { CardState, PageState } from '../state/url-state';
-import { CardRunner, speedupSeries, type HistogramNotes, type SweepSeries } from './card-runner';
+import { CardRunner, MPI_NO_HTTP, speedupSeries, standInNote, type HistogramNotes, type SweepSeries } from './card-runner';
 import { createCodeView } from './code-view';
 import { h, replaceChildren } from './dom';
 import { copyText, embedSnippet, embedUrl } from './embed-code';
@@ -221,9 +221,13 @@ export function createDemoCard(definition: DemoDefinition, state: CardState, pag
     expectation.textContent = `What to look for in ${state.mode}: ${definition.expectations[state.mode] ?? ''}`;
     // The http source skips the WebAssembly core in the browser (card-runner), so its note replaces the core's.
     const http = req.demo === 'io' && req.params.source === 'http';
-    const unavailable = http ? null : ctx.runtime.unavailableReason(req);
-    availability.hidden = unavailable === null && !http;
-    availability.textContent = http ? browserHttpNote(ctx.native.isLive) : unavailable ? `In this browser: ${unavailable} The native side still runs it.` : '';
+    // In mode mpi the browser runs its stand-in (card-runner): say so, and whether it can run here.
+    const unavailable = http ? null : ctx.runtime.unavailableReason(browserStandIn(req));
+    const notes = http
+      ? [req.mode === 'mpi' ? MPI_NO_HTTP : browserHttpNote(ctx.native.isLive)]
+      : [standInNote(req), unavailable && `In this browser: ${unavailable} The native side still runs it.`];
+    availability.textContent = notes.filter((note) => note).join(' ');
+    availability.hidden = availability.textContent === '';
     buttons.sweep.title = state.mode === 'sequential' ? 'Pick a parallel mode to sweep workers' : '';
     command.textContent = cplayCommand(req);
     code.setMode(state.mode);

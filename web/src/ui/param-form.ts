@@ -12,6 +12,7 @@ const MODE_LABELS: Record<Mode, string> = {
   'gil-threads': 'threads + GIL',
   async: 'async',
   processes: 'processes',
+  mpi: 'MPI ranks',
 };
 
 /** The card's whole-number settings that are not demo parameters; each field's id ends in its key. */
@@ -91,7 +92,7 @@ export function createParamForm(definition: DemoDefinition, state: CardState, on
     return built;
   };
 
-  const workers = settingField('workers', 'Workers', 'Threads, coroutines or processes to use.', integerParam('workers').min, WORKER_LIMIT);
+  const workers = settingField('workers', 'Workers', 'Threads, coroutines, processes or MPI ranks to use.', integerParam('workers').min, WORKER_LIMIT);
 
   const paramFields = definition.params.map((spec) => {
     const id = `${prefix}-${spec.key}`;

@@ -26,11 +26,14 @@ export interface SidePanel {
 }
 
 function workerTable(report: Report): HTMLElement {
+  // Only MPI ranks name their host; other runs keep the table as it was.
+  const withHost = report.spans.some((s) => s.host !== undefined);
   const rows = report.spans.slice(0, MAX_WORKER_ROWS).map((s) =>
     h(
       'tr',
       {},
       h('td', {}, s.worker),
+      withHost ? h('td', {}, s.host ?? '') : null,
       h('td', {}, s.pid),
       h('td', { class: 'tid' }, s.tid),
       h('td', {}, s.start_ms.toFixed(1)),
@@ -49,12 +52,22 @@ function workerTable(report: Report): HTMLElement {
       h(
         'thead',
         {},
-        h('tr', {}, h('th', { scope: 'col' }, 'worker'), h('th', { scope: 'col' }, 'pid'), h('th', { scope: 'col' }, 'tid'), h('th', { scope: 'col' }, 'start'), h('th', { scope: 'col' }, 'end'), h('th', { scope: 'col' }, 'items')),
+        h('tr', {}, h('th', { scope: 'col' }, 'worker'), withHost ? h('th', { scope: 'col' }, 'host') : null, h('th', { scope: 'col' }, 'pid'), h('th', { scope: 'col' }, 'tid'), h('th', { scope: 'col' }, 'start'), h('th', { scope: 'col' }, 'end'), h('th', { scope: 'col' }, 'items')),
       ),
       h('tbody', {}, ...rows),
     ),
     more > 0 ? h('p', { class: 'note' }, `and ${more} more workers`) : null,
   );
+}
+
+/** The mpi line: which library ran how many ranks where, and how the work reached them. */
+export function mpiFacts(report: Report): string {
+  if (!report.mpi) return '';
+  const { library, hosts, chunks } = report.mpi;
+  const where = `${report.workers} ranks on ${hosts.length === 1 ? '1 host' : `${hosts.length} hosts`} (${hosts.join(', ')})`;
+  // The race has no chunks: every rank runs its own loop against the counter in the window.
+  const work = chunks > 0 ? `rank 0 handed out ${formatCount(chunks)} chunks of work as messages` : 'no chunks handed out';
+  return `${library}: ${where}; ${work}`;
 }
 
 function facts(report: Report, baseline: Report | null): HTMLElement {
@@ -75,6 +88,7 @@ function facts(report: Report, baseline: Report | null): HTMLElement {
   }
   const gil = report.gil as { switches?: number } | undefined;
   if (gil && typeof gil.switches === 'number') items.push(['GIL hand-overs', formatCount(gil.switches)]);
+  if (report.mpi) items.push(['MPI', mpiFacts(report)]);
   const pids = new Set(report.spans.map((s) => s.pid));
   const tids = new Set(report.spans.map((s) => s.tid));
   const sharedPid = report.platform.runtime === 'wasm' && report.mode === 'processes';
