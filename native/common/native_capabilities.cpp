@@ -1,6 +1,6 @@
 // Apart from execute.cpp so that the fuzz targets link the native validation without the runners.
 #include "common/execute.hpp"
-#include "mpi_launch/mpi_launch.hpp"
+#include "mpi_launch/mpi_program.hpp"
 
 namespace cplay {
 

@@ -20,7 +20,6 @@
 namespace cplay {
 namespace {
 
-constexpr const char* kMpiProgramName = "cplay-mpi";
 constexpr double kKillGraceMs = 3000;
 
 // The first executable `name` on PATH; empty if there is none.
@@ -56,24 +55,6 @@ bool drain(int fd, std::string& into, bool forward_to_stderr) {
 }
 
 }  // namespace
-
-std::string mpi_program() {
-  const std::string path = sibling_executable(kMpiProgramName);
-  return ::access(path.c_str(), X_OK) == 0 ? path : "";
-}
-
-std::string mpi_unavailable_reason() {
-  return "this cplay was built without MPI (no cplay-mpi next to it): install Open MPI (Debian: apt-get install "
-         "openmpi-bin libopenmpi-dev, or bash scripts/bootstrap) and build again (bash scripts/build.sh)";
-}
-
-bool inside_mpi_job() { return rank_from_environment() >= 0; }
-
-int rank_from_environment() {
-  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"})
-    if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return std::atoi(value);
-  return -1;
-}
 
 std::vector<std::string> request_to_args(const playground::Request& request) {
   std::vector<std::string> args{std::string(playground::to_string(request.demo)), "--mode", "mpi", "--workers",
@@ -170,6 +151,7 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
     return outcome;
   }
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.status = code;
   if (code == 0 || code == 2) {
     outcome.exit_code = code;
     return outcome;

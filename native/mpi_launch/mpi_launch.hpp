@@ -7,18 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "mpi_launch/mpi_program.hpp"
 #include "playground/request.hpp"
 
 namespace cplay {
-
-// cplay-mpi next to this executable; empty when this cplay was built without MPI.
-std::string mpi_program();
-// Why mode mpi is unavailable when mpi_program() is empty, and how to get it.
-std::string mpi_unavailable_reason();
-// True in a process that mpirun (or srun) started as a rank: its environment says so.
-bool inside_mpi_job();
-// This process's rank from the environment of an MPI launch; -1 outside one.
-int rank_from_environment();
 
 // The command line of `request` for cplay-mpi: the demo, --mode mpi, --workers and every param.
 std::vector<std::string> request_to_args(const playground::Request& request);
@@ -36,6 +28,7 @@ struct MpiLaunchOutcome {
   std::string output;   // stdout, when captured
   std::string errors;   // everything mpirun and the ranks wrote on stderr
   std::string failure;  // one line naming what went wrong; empty when exit_code is 0 or 2
+  int status = 0;       // mpirun's own exit status (128 + N for signal N); 0 when stopped by us
 };
 
 // Runs `mpirun -n ranks --oversubscribe --bind-to none [--allow-run-as-root] cplay-mpi args...`

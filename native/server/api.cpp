@@ -1,6 +1,7 @@
 #include "server/api.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include <malloc.h>
 
@@ -19,6 +20,7 @@
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "monitor/monitor_experiment.hpp"
+#include "mpi_launch/mpi_launch.hpp"
 #include "playground/monitor_json.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
@@ -65,6 +67,17 @@ ApiResponse failure_response(const std::string& id) {
   return {http_status_for(report), std::move(report), id};
 }
 
+// The message rank 0 printed when it refused a request ("cplay: ..."), without the prefix.
+std::string refusal_of(const std::string& errors) {
+  std::istringstream lines(errors);
+  std::string line;
+  while (std::getline(lines, line)) {
+    for (const std::string prefix : {"cplay: error: ", "cplay: "})
+      if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  }
+  return "rank 0 refused the request";
+}
+
 ApiResponse cancelled_response(const std::string& id, const std::string& when) {
   return error_response("cancelled", "job '" + id + "' was cancelled " + when, id);
 }
@@ -83,7 +96,21 @@ int http_status_for(const json& error_report) {
   return 500;
 }
 
-ApiHandler::ApiHandler(ApiLimits limits) : limits_(std::move(limits)) {}
+playground::Capabilities server_capabilities(std::uint64_t mpi_ranks) {
+  playground::Capabilities caps = native_capabilities();
+  if (caps.max_ranks == 0) return caps;  // no cplay-mpi: its reason says how to get one
+  if (mpi_ranks == 0) {
+    caps.max_ranks = 0;
+    caps.mpi_unavailable_reason = "this cplay serve runs no MPI jobs; start it with --mpi-ranks N (1 to " +
+                                  std::to_string(native_capabilities().max_ranks) + ") to allow up to N ranks";
+  } else {
+    caps.max_ranks = std::min(caps.max_ranks, mpi_ranks);
+  }
+  return caps;
+}
+
+ApiHandler::ApiHandler(ApiLimits limits)
+    : limits_(std::move(limits)), capabilities_(server_capabilities(limits_.mpi_ranks)) {}
 
 std::optional<ApiResponse> ApiHandler::name_job(const std::string& job_id, std::string& id) {
   id = job_id;
@@ -101,7 +128,7 @@ ApiResponse ApiHandler::run(const std::string& body, const std::string& job_id) 
   if (auto refused = name_job(job_id, id)) return std::move(*refused);
   playground::Request request;
   try {
-    request = parse_native_request(playground::parse_request_text(body));
+    request = playground::parse_request(playground::parse_request_text(body), capabilities_);
   } catch (...) {
     return failure_response(id);
   }
@@ -290,6 +317,7 @@ ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Req
     if (request.mode == playground::Mode::Processes) {
       return run_in_job_process(playground::request_to_json(request), job);
     }
+    if (request.mode == playground::Mode::Mpi) return run_mpi_job(request, job);
     ExecuteOptions options;
     options.cancel = &job.cancel;
     options.timeout_ms = budget_ms;
@@ -305,6 +333,28 @@ json ApiHandler::run_in_job_process(const json& task, Job& job,
   control.cancel = &job.cancel;
   control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
   return run_job_process(task, control);
+}
+
+json ApiHandler::run_mpi_job(const playground::Request& request, Job& job) const {
+  // One run per job, as in the other modes: the page repeats a run by asking again.
+  playground::Request once = request;
+  once.params.runs = 1;
+  std::vector<std::string> args = request_to_args(once);
+  args.emplace_back("--json");
+  MpiLaunchOptions launch{.ranks = request.workers, .capture_stdout = true, .forward_stderr = false,
+                          .cancel = &job.cancel,
+                          .deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count())};
+  const MpiLaunchOutcome outcome = launch_mpi(args, launch);
+  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
+  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
+  if (outcome.exit_code == 1) throw playground::RunError(outcome.failure);
+  // The server validated the request as rank 0 does, so a refusal here is rare: pass its words on.
+  if (outcome.exit_code == 2) throw playground::ArgumentError(refusal_of(outcome.errors));
+  // Rank 0 printed one JSON document: the report.
+  const json printed = json::parse(outcome.output, nullptr, false);
+  if (printed.is_discarded() || !printed.is_object())
+    throw playground::RunError("the MPI job ended without a report (exit " + std::to_string(outcome.exit_code) + ")");
+  return printed;
 }
 
 ApiResponse ApiHandler::answer_job(const std::string& id, const std::function<json()>& work) const {
@@ -346,7 +396,7 @@ ApiResponse ApiHandler::cancel(const std::string& body) {
                         id);
 }
 
-json ApiHandler::info() const { return machine_info(); }
+json ApiHandler::info() const { return machine_info(capabilities_); }
 
 bool ApiHandler::job_running() const {
   std::lock_guard lock(mutex_);

@@ -35,7 +35,12 @@ struct ApiLimits {
   std::chrono::milliseconds job_timeout{std::chrono::seconds(120)};
   // Starts the job processes of --mode processes (`cplay __job`); empty: this executable.
   std::string executable;
+  // The most ranks a job of mode mpi may have (cplay serve --mpi-ranks); 0: mode mpi is refused.
+  std::uint64_t mpi_ranks = 0;
 };
+
+// What the server runs: the native capabilities, with mode mpi only up to `mpi_ranks` ranks.
+playground::Capabilities server_capabilities(std::uint64_t mpi_ranks);
 
 // The native API behind `cplay serve`, apart from HTTP: validates like the CLI, runs one job at
 // a time (others wait in turn, briefly, then get 429), answers reports or error reports, and
@@ -110,6 +115,9 @@ class ApiHandler {
   // `on_event`, if set, receives a streaming job's event lines (JobProcessControl::on_event).
   nlohmann::json run_in_job_process(const nlohmann::json& task, Job& job,
                                     std::function<bool(const std::string&)> on_event = {}) const;
+  // Runs a request of mode mpi through mpirun on this machine, cancelled with the job and bounded
+  // by the budget; rank 0's report, or an error report (a refusal, a killed rank, ...).
+  nlohmann::json run_mpi_job(const playground::Request& request, Job& job) const;
   // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
   bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);
   void finish(const std::shared_ptr<Job>& job);  // under mutex_
@@ -117,6 +125,7 @@ class ApiHandler {
   static bool forget(std::deque<std::string>& ids, const std::string& id);
 
   const ApiLimits limits_;
+  const playground::Capabilities capabilities_;
   mutable std::mutex mutex_;
   std::condition_variable turn_changed_;
   std::map<std::string, std::shared_ptr<Job>> active_;  // waiting or running

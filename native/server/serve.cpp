@@ -13,7 +13,10 @@
 #include <malloc.h>
 #include <pthread.h>
 
+#include "common/execute.hpp"
 #include "io_http/payload_route.hpp"
+#include "mpi_launch/mpi_program.hpp"
+#include "playground/errors.hpp"
 #include "server/api.hpp"
 #include "server/api_guard.hpp"
 #include "common/demo_options.hpp"
@@ -88,6 +91,12 @@ ApiLimits api_limits(const ServeOptions& options) {
     spec.flag = "--job-timeout-s";
     limits.job_timeout = std::chrono::seconds(playground::parse_numeric(options.job_timeout_s, spec));
   }
+  if (!options.mpi_ranks.empty()) {
+    const std::uint64_t most = native_capabilities().max_ranks;
+    if (most == 0) throw playground::ArgumentError("--mpi-ranks: " + mpi_unavailable_reason());
+    const playground::ParamSpec spec{.flag = "--mpi-ranks", .min = 1, .max = most};
+    limits.mpi_ranks = playground::parse_numeric(options.mpi_ranks, spec);
+  }
   return limits;
 }
 
@@ -106,6 +115,10 @@ void add_serve_flags(CLI::App& serve, ServeOptions& options) {
                    "stop any native job after S seconds (children killed and reaped); " +
                        std::to_string(kTimeoutSeconds.min) + ".." + std::to_string(kTimeoutSeconds.max) + ", default 120")
       ->type_name("S");
+  serve.add_option("--mpi-ranks", options.mpi_ranks,
+                   "let the page run mode mpi: mpirun on this machine with up to N ranks per job (1.." +
+                       std::to_string(playground::Capabilities{}.max_ranks) + "; needs Open MPI); default: mode mpi refused")
+      ->type_name("N");
 }
 
 int run_server(const ServeOptions& options) {
@@ -272,7 +285,9 @@ int run_server(const ServeOptions& options) {
   std::string own_names;
   for (const std::string& name : names->hosts()) own_names += (own_names.empty() ? "" : ", ") + name;
   std::cout << "cplay serve: the API answers pages from " << own_names << " only; jobs stop after "
-            << std::chrono::duration_cast<std::chrono::seconds>(limits.job_timeout).count() << " s" << std::endl;
+            << std::chrono::duration_cast<std::chrono::seconds>(limits.job_timeout).count() << " s";
+  if (limits.mpi_ranks > 0) std::cout << "; mode mpi runs mpirun here with up to " << limits.mpi_ranks << " ranks";
+  std::cout << std::endl;
   server.listen_after_bind();
   if (server.is_running()) server.stop();
   // Wake the stopper if the server ended for another reason.

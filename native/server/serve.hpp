@@ -14,6 +14,7 @@ struct ServeOptions {
   bool isolation = true;   // send the cross-origin isolation headers
   std::vector<std::string> allowed_hosts;  // more names the API answers to (--allow-host)
   std::string job_timeout_s;               // --job-timeout-s as given; empty: 120 s
+  std::string mpi_ranks;                   // --mpi-ranks as given; empty: mode mpi refused
 };
 
 void add_serve_flags(CLI::App& serve, ServeOptions& options);

@@ -1,37 +1,11 @@
 // `cplay serve` under hostile requests, over real HTTP on a free loopback port: only its own page
 // may start work, every bad byte is a 4xx with an error report, jobs are named, bounded in time,
 // cancelled by id, and a SIGTERM ends the server with no child left behind.
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send, type Reply } from './e2e-support/raw-http';
 import { startServer, type TestServer } from './e2e-support/server';
 import { descendantsOf, isRunning } from './e2e-support/processes';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request: node:http lets a test set Host, Origin and any body bytes, as an attacker can. */
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Reply> {
-  const url = new URL(path, base);
-  // Browsers state the length of every body they send.
-  const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-  return new Promise((done, fail) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { ...length, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', fail);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 /** Writes raw bytes and reads until the server closes the connection (or 10 s pass). */
 function rawExchange(base: string, bytes: string): Promise<string> {

@@ -2,35 +2,12 @@
 // side. Exact bytes of the pattern, ranges refused with 400 naming them, a foreign page or Host
 // refused like every endpoint, at most 16 answered at once (429 past it), and POST /api/run runs
 // io --source http natively with every body exact.
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send, type Reply } from './e2e-support/raw-http';
 import { startServer, type TestServer } from './e2e-support/server';
 
-interface Reply {
-  status: number;
-  body: Buffer;
-}
-
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  const url = new URL(path, base);
-  const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-  return new Promise((done, fail) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { ...length, ...headers }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', fail);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
-
 const pattern = (bytes: number) => Buffer.from(Array.from({ length: bytes }, (_, i) => 0x61 + (i % 26)));
-const errorOf = (reply: Reply) => (JSON.parse(reply.body.toString('utf8')) as { error: { code: string; message: string } }).error;
+const errorOf = (reply: Reply) => (JSON.parse(reply.body) as { error: { code: string; message: string } }).error;
 
 describe('cplay serve: GET /api/payload', () => {
   let server: TestServer;
@@ -46,7 +23,7 @@ describe('cplay serve: GET /api/payload', () => {
   it('answers exactly the bytes asked for, the pattern at every offset', async () => {
     const reply = await get('/api/payload?latency_ms=0&bytes=70000', { origin: server.url.replace(/\/$/, '') });
     expect(reply.status).toBe(200);
-    expect(reply.body.equals(pattern(70000))).toBe(true);
+    expect(reply.bytes.equals(pattern(70000))).toBe(true);
   });
 
   it('refuses ranges, other parameters, foreign pages and hosts', async () => {
@@ -81,7 +58,7 @@ describe('cplay serve: GET /api/payload', () => {
     const body = JSON.stringify({ demo: 'io', mode: 'async', params: { tasks: 3, latency_ms: 5, source: 'http', bytes: 5000 } });
     const reply = await send(server.url, 'POST', '/api/run?job=io-http', { host, 'content-type': 'application/json' }, body);
     expect(reply.status).toBe(200);
-    const report = JSON.parse(reply.body.toString('utf8')) as { result: { completed: number; total_bytes: number; intact: boolean } };
+    const report = JSON.parse(reply.body) as { result: { completed: number; total_bytes: number; intact: boolean } };
     expect(report.result).toMatchObject({ completed: 3, total_bytes: 15000, intact: true });
   });
 });

@@ -1,31 +1,10 @@
 // POST /api/start-methods over real HTTP: guarded like every POST route (Host, Origin, JSON only,
 // body caps), its input checked with the CLI's message, its report measured in a job process,
 // and nothing left running afterwards.
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from './e2e-support/raw-http';
 import { descendantsOf } from './e2e-support/processes';
 import { startServer, type TestServer } from './e2e-support/server';
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-/** node:http, so that a test may set Host and Origin as any client can. */
-function send(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  const url = new URL(path, base);
-  const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-  return new Promise((done, fail) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { ...length, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', fail);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 interface Row {
   kind: string;
