@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <string>
+#include <string_view>
 
 namespace cplay {
 namespace {
@@ -28,11 +29,11 @@ void print_verdict(std::ostream& out, const BarrierReport& report) {
     out << "No overlap this time: nothing made the phases wait, so it may as well go wrong on the next run.\n";
 }
 
-void print_measured(std::ostream& out, const BarrierReport& report) {
+void print_measured(std::ostream& out, const BarrierReport& report, std::string_view workers_are) {
   switch (report.options.sync) {
     case BarrierSync::Barrier:
-      out << "barrier: the same " << report.options.workers
-          << " threads for every phase; after each phase every worker waits at the barrier until the\n"
+      out << "barrier: the same " << report.options.workers << " " << workers_are
+          << " for every phase; after each phase every worker waits at the barrier until the\n"
              "last one arrives, then all pass together. Waiting is per worker, all phases together.\n";
       break;
     case BarrierSync::Join: {
@@ -49,7 +50,7 @@ void print_measured(std::ostream& out, const BarrierReport& report) {
       break;
     }
     case BarrierSync::None:
-      out << "none: the same threads run phase after phase without waiting for one another.\n";
+      out << "none: the same " << workers_are << " run phase after phase without waiting for one another.\n";
       break;
   }
   out << "join waits for a thread to end; a barrier is a meeting point every worker passes together and goes on.\n\n";
@@ -57,13 +58,13 @@ void print_measured(std::ostream& out, const BarrierReport& report) {
 
 }  // namespace
 
-void print_barrier(std::ostream& out, const BarrierReport& report) {
+void print_barrier(std::ostream& out, const BarrierReport& report, std::string_view workers_are) {
   const auto& o = report.options;
   out << "barrier: " << o.workers << " workers, " << o.phases << " phases, sync " << playground::barrier_sync_names().name(o.sync)
       << ", worker i works " << o.work_ms << " + i x " << o.skew_ms << " ms per phase\n\n";
   print_verdict(out, report);
   out << "\n";
-  print_measured(out, report);
+  print_measured(out, report, workers_are);
   const bool waits = o.sync == BarrierSync::Barrier;
   out << std::left << std::setw(8) << "worker" << std::setw(16) << "work/phase";
   out << (waits ? "stale reads   waited at the barrier\n" : "stale reads\n");

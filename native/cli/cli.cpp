@@ -25,7 +25,7 @@
 #include "cli/semaphore_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/mpi_demo.hpp"
-#include "mpi_launch/mpi_launch.hpp"
+#include "mpi_launch/mpi_program.hpp"
 #include "cli/start_methods_command.hpp"
 
 namespace cplay {
@@ -116,7 +116,7 @@ int cli_main(int argc, char** argv) {
       std::cout << "pid " << facts["pid"] << ", tid " << facts["tid"] << "\n"
                 << "cores " << facts["cores"] << " (" << facts["cpu"].get<std::string>() << ")\n"
                 << "start methods: " << listed(facts["start_methods"].get<std::vector<std::string>>()) << "\n"
-                << "modes: " << listed(playground::mode_names().names()) << "\n"
+                << "modes: " << listed(facts["modes"].get<std::vector<std::string>>()) << "\n"
                 << "cplay " << CPLAY_VERSION << ", " << facts["platform"]["compiler"].get<std::string>() << std::endl;
     }
     return 0;
@@ -128,7 +128,7 @@ int cli_main(int argc, char** argv) {
   add_semaphore_command(app, action);
   add_async_command(app, action);
   add_pool_command(app, action);
-  add_barrier_command(app, action);
+  add_barrier_command(app, action, arguments);
   add_explore_command(app, action);
   add_monitor_command(app, action);
 

@@ -7,6 +7,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/mpi_demo.hpp"
+#include "mpi/mpi_barrier.hpp"
 #include "mpi/mpi_ranks.hpp"
 
 int main(int argc, char** argv) {
@@ -16,5 +17,6 @@ int main(int argc, char** argv) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != launcher) return 1;
   cplay::set_mpi_demo_runner(&cplay::mpi::run_mpi_ranks);
+  cplay::set_mpi_barrier_runner(&cplay::mpi::run_mpi_barrier);
   return cplay::cli_main(argc, argv);
 }

@@ -8,6 +8,7 @@
 #include "cli/human_output.hpp"
 #include "common/execute.hpp"
 #include "mpi/mpi_race.hpp"
+#include "mpi/mpi_verdict.hpp"
 #include "mpi/mpi_tasks.hpp"
 #include "playground/errors.hpp"
 #include "playground/platform.hpp"
@@ -19,21 +20,13 @@ namespace {
 using nlohmann::json;
 using playground::Request;
 
-// Rank 0's verdict on the command line: "R" + the request after defaults, or "E" + why not.
-std::string validate_on_root(const World& world, const DemoOptions& options) {
-  try {
-    json raw = options.request_json();
-    const auto ranks = static_cast<std::uint64_t>(world.size());
-    if (!raw.contains("workers")) raw["workers"] = ranks;
-    const Request request = parse_native_request(raw);
-    if (request.workers != ranks)
-      throw playground::ArgumentError("--workers must equal the number of ranks in mode mpi: this job has " +
-                                      std::to_string(ranks) + " (mpirun -n " + std::to_string(ranks) + "), got " +
-                                      std::to_string(request.workers));
-    return "R" + playground::request_to_json(request).dump();
-  } catch (const playground::ArgumentError& e) {
-    return std::string("E") + e.what();
-  }
+// The request after defaults, as JSON text; ArgumentError when rank 0 refuses it.
+std::string checked_request(const World& world, const DemoOptions& options) {
+  json raw = options.request_json();
+  if (!raw.contains("workers")) raw["workers"] = world.size();
+  const Request request = parse_native_request(raw);
+  check_one_rank_per_worker(world, request.workers);
+  return playground::request_to_json(request).dump();
 }
 
 playground::Report run_once(const World& world, const Request& request, const playground::RunHooks& hooks,
@@ -75,12 +68,9 @@ int run_mpi_ranks(const DemoOptions& options, std::span<char* const> argv) {
   char** args = const_cast<char**>(argv.data());
   World world(argc, args);
 
-  const std::string verdict = world.broadcast(world.root() ? validate_on_root(world, options) : "");
-  if (verdict.front() == 'E') {
-    if (world.root()) std::cerr << "cplay: error: " << verdict.substr(1) << std::endl;
-    return 2;
-  }
-  const Request request = parse_native_request(json::parse(verdict.substr(1)));
+  const auto checked = decided_on_root(world, [&] { return checked_request(world, options); });
+  if (!checked) return 2;
+  const Request request = parse_native_request(json::parse(*checked));
   playground::RunHooks hooks;
   if (options.timeout_ms() > 0) hooks.deadline_ms = playground::now_ms() + options.timeout_ms();
   const std::string library = world.library();

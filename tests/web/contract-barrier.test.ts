@@ -2,8 +2,10 @@
 // the real thing: cplay barrier --json with each sync, and the wasm threads build's barrier(); the
 // single build and bad input answer error reports; the schema refuses a renamed field and a
 // report without its verdict.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+import { CPLAY } from './e2e-support/server';
 import { contractSchema, cplayReport, expectErrorReport, expectRefusesMissingField, expectRefusesRenamedField, expectValid, type Json } from './contract-support';
 import { loadBothBuilds } from './wasm-builds';
 
@@ -19,6 +21,27 @@ describe('barrier report schema', () => {
       expect(status).toBe(report.correct ? 0 : 1);
       expect((report.phase_costs as unknown[]).length).toBe(sync === 'join' ? 3 : 0);
     }
+  });
+
+  it('matches cplay barrier --mode mpi: ranks as workers, MPI_Barrier between phases, the same reference', () => {
+    const shape = ['--workers', '3', '--phases', '3', '--work-ms', '1', '--skew-ms', '5'];
+    const threads = cplayReport('barrier', shape).report;
+    for (const sync of ['barrier', 'none']) {
+      const { status, report } = cplayReport('barrier', ['--mode', 'mpi', '--sync', sync, ...shape]);
+      expectValid(validateBarrier, report);
+      expect(status).toBe(report.correct ? 0 : 1);
+      expect(report.reference_checksum).toBe(threads.reference_checksum);
+      const mpi = report.mpi as { library: string; hosts: string[] };
+      expect(mpi.hosts).toHaveLength(3);
+      const waits = (report.events as { worker: number; state: string }[]).filter((event) => event.state === 'waiting');
+      // With the barrier every rank waits once per phase; without it none ever does.
+      expect(waits.length).toBe(sync === 'barrier' ? 3 * 3 : 0);
+      if (sync === 'barrier') expect(report.correct).toBe(true);
+    }
+    expect(threads.mpi).toBeUndefined();
+    const join = spawnSync(CPLAY, ['barrier', '--mode', 'mpi', '--sync', 'join'], { encoding: 'utf8' });
+    expect(join.status).toBe(2);
+    expect(join.stderr).toContain('--sync join is not available in mode mpi');
   });
 
   it('refuses a renamed field and a report without its check', () => {

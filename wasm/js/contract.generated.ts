@@ -466,7 +466,14 @@ export interface MachineInfo {
    */
   cpu: string;
   start_methods: StartMethod[];
+  /**
+   * The modes this cplay runs: mpi only where it may start MPI ranks.
+   */
   modes: Mode[];
+  /**
+   * The most MPI ranks one job may have here; 0 where mode mpi is unavailable (cplay built without Open MPI, or cplay serve started without --mpi-ranks).
+   */
+  max_ranks: number;
   catalog: Catalog;
   /**
    * cplay's version.
