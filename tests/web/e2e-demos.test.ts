@@ -3,11 +3,13 @@
 // timing claims belong to the benchmarks.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MODES } from '../../web/src/model/types';
+import { browserStandIn } from '../../web/src/model/request';
+import { MODES, type Demo } from '../../web/src/model/types';
 import { card, openPlayground, press, readSide, waitForWasm } from './e2e-support/playground-page';
 import { servePlaygroundInChromium } from './e2e-support/served-playground';
 
-const playground = servePlaygroundInChromium();
+// mpi runs only where cplay serve was allowed ranks; 4 covers every demo's default worker count here.
+const playground = servePlaygroundInChromium({ serveArgs: ['--mpi-ranks', '4'] });
 
 const SMALL: Record<string, string> = {
   io: 'io.tasks=3&io.latency_ms=200',
@@ -32,10 +34,16 @@ describe('each demo agrees with native in every mode', () => {
         const native = await readSide(page, demo, 'native');
         expect(inBrowser.error, `${demo} ${mode} in the browser`).toBeNull();
         expect(native.error, `${demo} ${mode} natively`).toBeNull();
-        expect(inBrowser.mode).toBe(mode);
+        // WebAssembly cannot run MPI: in mode mpi the browser runs Web Workers in the ranks' place.
+        expect(inBrowser.mode).toBe(browserStandIn({ demo: demo as Demo, mode, workers: 1, params: {} }).mode);
         expect(native.mode).toBe(mode);
         expect(inBrowser.result, `${demo} ${mode}`).toEqual(native.result);
         await expect(card(page, demo).getByTestId('agreement').getAttribute('data-state')).resolves.toBe('agree');
+        if (mode === 'mpi') {
+          // Each column says what ran: Workers in the ranks' place, and the ranks with their hosts.
+          await expect(card(page, demo).getByTestId('browser-body').textContent()).resolves.toMatch(/Web Workers standing in for MPI ranks/);
+          await expect(card(page, demo).getByTestId('native-body').textContent()).resolves.toMatch(/\d+ ranks on \d+ hosts? \(/);
+        }
       }
       await page.close();
     });
