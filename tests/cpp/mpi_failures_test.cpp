@@ -56,6 +56,12 @@ TEST_F(MpiFailure, AKilledRankEndsTheJobWithExitOneNamingTheRankAndTheSignal) {
     mt::finish(child);
     FAIL() << "the two ranks of the job never appeared below cplay (pid " << child.pid << ")";
   }
+  // Kill it mid-run, not in MPI_Init: Open MPI names a killed rank only once that rank has
+  // registered with mpirun (one killed before says just "exited on signal 9" via its exit status).
+  // A rank that has burnt a second of CPU is past start-up (which takes a fraction of that) and is
+  // counting primes; this is a readiness signal, not a measurement.
+  const bool working = eventually([&] { return mt::cpu_seconds(rank1) >= 1.0; }, std::chrono::seconds(60));
+  ASSERT_TRUE(working) << "rank 1 (pid " << rank1 << ") never got to work";
   ASSERT_EQ(::kill(rank1, SIGKILL), 0);
 
   const mt::Finished done = mt::finish(child);

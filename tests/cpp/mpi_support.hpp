@@ -159,6 +159,19 @@ inline std::vector<Process> live_descendants(pid_t root) {
   return below;
 }
 
+// CPU time `pid` has used so far (user + system), in seconds; -1 once it is gone.
+inline double cpu_seconds(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) return -1;
+  std::istringstream rest(line.substr(line.rfind(')') + 1));
+  std::string skipped;
+  for (int field = 3; field <= 13; ++field) rest >> skipped;  // state .. cmajflt
+  long long user = 0, system = 0;
+  if (!(rest >> user >> system)) return -1;
+  return static_cast<double>(user + system) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
 // Whether `pid` runs cplay-mpi (this build's, by path: not some other job's).
 inline bool runs_mpi_program(pid_t pid) {
   std::error_code error;
