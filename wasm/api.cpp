@@ -94,9 +94,11 @@ std::string assemble(const std::string& request_json, const std::string& shards_
 
 std::string info() {
   return guarded([] {
-    // Every mode of the catalog, less those that need shared-memory threads in the single build.
+    // Every mode of the catalog, less those that need shared-memory threads in the single build,
+    // and mpi, which only native cplay runs (the capabilities say so: max_ranks 0).
     json modes = json::array();
     for (const auto& [mode, name] : playground::mode_names().entries()) {
+      if (mode == playground::Mode::Mpi) continue;
       const bool needs_pthreads = mode == playground::Mode::Threads || mode == playground::Mode::GilThreads;
       if (variant() == Variant::Threads || !needs_pthreads) modes.push_back(name);
     }

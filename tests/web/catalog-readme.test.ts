@@ -120,6 +120,7 @@ describe("README's table of flags", () => {
     expect(caps.find((range) => range.rest.startsWith('threads or coroutines'))?.max).toBe(catalog.capabilities.max_threads);
     expect(catalog.capabilities.max_coroutines).toBe(catalog.capabilities.max_threads);
     expect(caps.find((range) => range.rest.startsWith('processes'))?.max).toBe(catalog.capabilities.max_processes);
+    expect(caps.find((range) => range.rest.startsWith('MPI ranks'))?.max).toBe(catalog.capabilities.max_ranks);
     const said = Object.fromEntries((row?.fallback ?? '').split(';').map((part) => part.split(':').map((word) => word.trim())));
     for (const demo of catalog.demos) expect(said[demo.name], `--workers default for ${demo.name}`).toBe(workersRule(demo, catalog));
   });
