@@ -72,11 +72,22 @@ TEST(Catalog, EachDemoTakesExactlyItsKeysAndTheModesOwn) {
       for (const auto& mode : mode_specs()) {
         const std::string mode_name(to_string(mode.mode));
         const bool of_mode = std::find(mode.params.begin(), mode.params.end(), param.key) != mode.params.end();
-        // The default is always valid (shared memory only with processes, where it is valid too).
-        EXPECT_EQ(accepted_in(name, mode_name, key, default_of(param)), own || of_mode)
+        // The default is always valid (shared memory only with processes, where it is valid too),
+        // except --bytes in mpi: it needs the http source, which mpi refuses (see below).
+        const bool needs_refused_source = key == "bytes" && mode.mode == Mode::Mpi;
+        EXPECT_EQ(accepted_in(name, mode_name, key, default_of(param)), (own || of_mode) && !needs_refused_source)
             << name << " in " << mode_name << " with " << key;
       }
     }
+  }
+}
+
+TEST(Catalog, MpiRefusesTheHttpSourceByName) {
+  try {
+    parse_request({{"demo", "io"}, {"mode", "mpi"}, {"params", {{"source", "http"}}}});
+    FAIL() << "mpi took --source http";
+  } catch (const ArgumentError& e) {
+    EXPECT_STREQ(e.what(), "--source http is not available in mode mpi (use --source sleep)");
   }
 }
 
