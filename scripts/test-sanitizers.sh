@@ -2,9 +2,12 @@
 # Builds the native tree with sanitizers and runs the C++ suite under them.
 #   scripts/test-sanitizers.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer
 #   scripts/test-sanitizers.sh tsan   ThreadSanitizer
+# Further arguments go to ctest, e.g. `scripts/test-sanitizers.sh asan -L mpi` (or
+# `npm run test:asan -- -L mpi`) runs only the mpi tests (the whole tree is still built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind="${1:-asan}"
+if [ $# -gt 0 ]; then shift; fi
 case "$kind" in
   asan) preset=native-asan ;;
   tsan) preset=native-tsan ;;
@@ -20,4 +23,4 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # runs processes jobs in a spawned single-threaded `cplay __job`), and a regression dies here.
 # The suppressions file says why each entry is there (one: the uninstrumented cpp-httplib library).
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizers/tsan-suppressions.txt"
-ctest --preset "$preset" -j"$(nproc)"
+ctest --preset "$preset" -j"$(nproc)" "$@"
