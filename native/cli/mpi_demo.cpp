@@ -40,7 +40,7 @@ int run_ranks(const std::vector<std::string>& args, std::uint64_t ranks, double 
   if (mpi_program().empty()) throw playground::ArgumentError("--mode mpi: " + mpi_unavailable_reason());
   // Where exit 1 is a result, mpirun's note that a rank "returned a non-zero exit code" is noise:
   // its stderr is held back and shown only if the job failed otherwise.
-  MpiLaunchOptions launch{.ranks = ranks, .forward_stderr = !exit_1_is_a_result};
+  MpiLaunchOptions launch{.ranks = ranks, .forward_stderr = !exit_1_is_a_result, .cancel_on_signals = true};
   if (timeout_ms > 0) launch.deadline_ms = playground::now_ms() + timeout_ms;
   MpiLaunchOutcome outcome;
   try {

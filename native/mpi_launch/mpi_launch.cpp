@@ -5,7 +5,13 @@
 #include <regex>
 #include <system_error>
 
+#include <csignal>
+#include <cstring>
+#include <optional>
+
 #include <poll.h>
+#include <pthread.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "playground/platform.hpp"
+#include "processes/cancel_signals.hpp"
 #include "processes/child_launch.hpp"
 #include "processes/process_runner.hpp"
 #include "processes/unique_fd.hpp"
@@ -52,6 +59,42 @@ bool drain(int fd, std::string& into, bool forward_to_stderr) {
     if (n == 0) return false;
     return errno == EINTR || errno == EAGAIN;
   }
+}
+
+// fork and exec rather than posix_spawn: mpirun is not ours, so only the child side of a fork can
+// ask the kernel to send it SIGTERM when the thread that started it dies (PR_SET_PDEATHSIG), even
+// by SIGKILL; mpirun then stops its ranks. The child makes only async-signal-safe calls before
+// exec, since the server forks from one of its threads. `fds` map pipes (above 2) onto 1 and 2.
+pid_t start_mpirun(const std::vector<std::string>& args, const std::vector<FdMapping>& fds) {
+  std::vector<char*> argv;
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const pid_t parent = ::getpid();
+  // No handler of ours may run in the child between fork and exec.
+  sigset_t all;
+  sigset_t previous;
+  ::sigfillset(&all);
+  ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    for (const FdMapping& mapping : fds)
+      if (::dup2(mapping.from, mapping.to) < 0) ::_exit(127);
+    ::closefrom(STDERR_FILENO + 1);
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(127);  // cplay died before the request took effect
+    struct sigaction default_action {};
+    default_action.sa_handler = SIG_DFL;
+    for (const int signal_number : {SIGINT, SIGTERM, SIGPIPE, SIGCHLD}) ::sigaction(signal_number, &default_action, nullptr);
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  const int fork_error = errno;
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (pid < 0) throw std::system_error(fork_error, std::generic_category(), "fork for mpirun");
+  return pid;
 }
 
 }  // namespace
@@ -101,7 +144,9 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
     output = make_pipe();
     fds.push_back({output.write_end.get(), STDOUT_FILENO});
   }
-  const pid_t pid = spawn_child(mpirun, argv, fds);
+  std::optional<CancelSignals> signals;
+  if (options.cancel_on_signals) signals.emplace();
+  const pid_t pid = start_mpirun(argv, fds);
   errors.write_end.reset();
   output.write_end.reset();
   set_nonblocking(errors.read_end.get());
@@ -133,7 +178,7 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
     }
     const double now = playground::now_ms();
     if (terminated_at == 0) {
-      const bool cancelled = options.cancel && options.cancel->load();
+      const bool cancelled = (options.cancel && options.cancel->load()) || (signals && signals->received());
       const bool late = options.deadline_ms > 0 && now >= options.deadline_ms;
       if (cancelled || late) {
         stopped_code = cancelled ? 130 : 124;
@@ -158,8 +203,13 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
   }
   outcome.exit_code = 1;
   outcome.failure = killed_rank_summary(outcome.errors);
-  if (outcome.failure.empty()) outcome.failure = "mpirun ended with status " + std::to_string(code);
-  else outcome.failure += "; mpirun stopped the other ranks";
+  if (!outcome.failure.empty()) outcome.failure += "; mpirun stopped the other ranks";
+  else if (code > 128)
+    // Killed before mpirun could name it (a rank still starting), or mpirun itself was.
+    outcome.failure = "the MPI job was ended by signal " + std::to_string(code - 128) + " (" + ::strsignal(code - 128) +
+                      ") before mpirun could name a rank (mpirun's status " + std::to_string(code) + ")";
+  else
+    outcome.failure = "mpirun ended with status " + std::to_string(code);
   return outcome;
 }
 

@@ -21,6 +21,7 @@ struct MpiLaunchOptions {
   bool forward_stderr = true;   // false: kept in the outcome only (the server)
   const std::atomic<bool>* cancel = nullptr;
   double deadline_ms = 0;  // a now_ms() time; past it the job is stopped
+  bool cancel_on_signals = false;  // SIGINT and SIGTERM cancel the job (the CLI; the server has its own)
 };
 
 struct MpiLaunchOutcome {
@@ -35,7 +36,8 @@ struct MpiLaunchOutcome {
 // and waits for it. A rank killed by a signal makes mpirun stop the others; the outcome then names
 // that rank, its host and the signal (exit 1). A cancel or the deadline sends mpirun SIGTERM (it
 // kills its ranks), then SIGKILL if it has not ended 3 s later; the ranks die with it (each asks
-// for PR_SET_PDEATHSIG). Throws std::system_error if mpirun cannot be started.
+// for PR_SET_PDEATHSIG), and mpirun gets SIGTERM when the thread that started it dies, even by
+// SIGKILL. Throws std::system_error if mpirun cannot be started.
 MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunchOptions& options);
 
 // From mpirun's own message ("process rank 1 with PID 0 on node vm exited on signal 9 (Killed)"):

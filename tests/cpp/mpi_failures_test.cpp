@@ -79,6 +79,41 @@ TEST_F(MpiFailure, AKilledRankEndsTheJobWithExitOneNamingTheRankAndTheSignal) {
   }
 }
 
+// cplay itself stopped: asked to (SIGTERM, which it turns into a cancel of the job) or killed
+// outright (SIGKILL: no code of cplay's runs, but the kernel sends mpirun SIGTERM as its parent
+// dies). Either way mpirun and every rank end too.
+class MpiLauncherStopped : public MpiFailure, public ::testing::WithParamInterface<int> {};
+
+TEST_P(MpiLauncherStopped, LeavesNoMpirunAndNoRankBehind) {
+  const int signal_number = GetParam();
+  const mt::Child child =
+      mt::start({mt::kCplay, "io", "--mode", "mpi", "--workers", "2", "--tasks", "2", "--latency-ms", "60000"});
+  ASSERT_GT(child.pid, 0);
+  const bool started = eventually([&] {
+    std::size_t ranks = 0;
+    for (const mt::Process& p : mt::live_descendants(child.pid))
+      if (mt::runs_mpi_program(p.pid) && mt::rank_of(p.pid) >= 0) ++ranks;
+    return ranks == 2;
+  });
+  ASSERT_TRUE(started) << "the two ranks never appeared below cplay (pid " << child.pid << ")";
+  ASSERT_EQ(::kill(child.pid, signal_number), 0);
+
+  const mt::Finished done = mt::finish(child);
+  if (signal_number == SIGTERM) {
+    EXPECT_EQ(done.exit_code, 130) << done.err;
+    EXPECT_EQ(occurrences(done.err, "cplay: run failed: the MPI job was cancelled"), 1u) << done.err;
+  } else {
+    EXPECT_EQ(done.exit_code, 128 + SIGKILL);
+  }
+  const std::vector<mt::Process> left = mt::leftovers();
+  EXPECT_TRUE(left.empty()) << "still running after cplay ended:" << mt::describe(left);
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, MpiLauncherStopped, ::testing::Values(SIGTERM, SIGKILL),
+                         [](const ::testing::TestParamInfo<int>& info) {
+                           return std::string(info.param == SIGTERM ? "SIGTERM" : "SIGKILL");
+                         });
+
 struct Refusal {
   std::string name;
   std::vector<std::string> command;
