@@ -19,7 +19,7 @@ import { defaultCardState } from '../src/state/url-state';
 
 const cplay = process.argv[2] ?? 'build/native/cplay';
 const output = process.argv[3] ?? 'web/reference/native.json';
-const SWEEP_MODES: readonly Mode[] = ['threads', 'gil-threads', 'processes'];
+const SWEEP_MODES: readonly Mode[] = ['threads', 'gil-threads', 'processes', 'mpi'];
 
 if (!existsSync(cplay)) {
   process.stderr.write(`make-reference: ${cplay} is missing (npm run build first)\n`);
