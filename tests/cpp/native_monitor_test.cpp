@@ -40,7 +40,10 @@ TEST_P(MonitorProcesses, RealDistinctPidsSamplesAgreeAndNoChildLeft) {
   hooks.on_event = [&](const playground::MonitorEvent& e) {
     lines.push_back(playground::monitor_event_to_json(e));
     // A 'started' pid is a live child of ours at that moment: the report names real processes.
-    if (e.kind == playground::MonitorEventKind::Started && ::kill(static_cast<pid_t>(e.pid), 0) == 0)
+    // Not so for worker A (0 ms): it may exit before its message is read, and a loaded machine
+    // once had it reaped by then, so only B and C (400 and 200 ms) are held to it.
+    if (e.kind == playground::MonitorEventKind::Started && e.worker != playground::monitor_worker_name(0) &&
+        ::kill(static_cast<pid_t>(e.pid), 0) == 0)
       alive_while_running.insert(static_cast<pid_t>(e.pid));
   };
   const playground::MonitorReport report = cplay::run_monitor_processes(options, hooks, CPLAY_EXECUTABLE);
@@ -50,7 +53,7 @@ TEST_P(MonitorProcesses, RealDistinctPidsSamplesAgreeAndNoChildLeft) {
     if (e["event"] == "started") pids.insert(e["pid"].get<std::int64_t>());
   EXPECT_EQ(pids.size(), 3u) << "one process each";
   EXPECT_EQ(pids.count(playground::current_pid()), 0u);
-  EXPECT_EQ(alive_while_running.size(), 3u);
+  EXPECT_EQ(alive_while_running.size(), 2u);
   for (const nlohmann::json& e : lines)  // samples name the same pids
     if (e["event"] == "sample")
       for (const nlohmann::json& w : e["workers"]) EXPECT_EQ(pids.count(w["pid"].get<std::int64_t>()), 1u) << e.dump();
