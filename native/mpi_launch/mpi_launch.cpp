@@ -1,13 +1,13 @@
 #include "mpi_launch/mpi_launch.hpp"
 
 #include <cerrno>
-#include <cstdlib>
-#include <regex>
-#include <system_error>
-
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <regex>
+#include <sstream>
+#include <system_error>
 
 #include <poll.h>
 #include <pthread.h>
@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "playground/errors.hpp"
 #include "playground/platform.hpp"
 #include "processes/cancel_signals.hpp"
 #include "processes/child_launch.hpp"
@@ -95,6 +96,17 @@ pid_t start_mpirun(const std::vector<std::string>& args, const std::vector<FdMap
   ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (pid < 0) throw std::system_error(fork_error, std::generic_category(), "fork for mpirun");
   return pid;
+}
+
+// The message rank 0 printed when it refused a request ("cplay: error: ..."), without the prefix.
+std::string refusal_of(const std::string& errors) {
+  std::istringstream lines(errors);
+  std::string line;
+  while (std::getline(lines, line)) {
+    for (const std::string prefix : {"cplay: error: ", "cplay: "})
+      if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  }
+  return "rank 0 refused the request";
 }
 
 }  // namespace
@@ -211,6 +223,25 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
   else
     outcome.failure = "mpirun ended with status " + std::to_string(code);
   return outcome;
+}
+
+nlohmann::json run_mpi_report(const playground::Request& request) {
+  // One run per job, as in the other modes: the page repeats a run by asking again.
+  playground::Request once = request;
+  once.params.runs = 1;
+  std::vector<std::string> args = request_to_args(once);
+  args.emplace_back("--json");
+  const MpiLaunchOutcome outcome = launch_mpi(
+      args, {.ranks = request.workers, .capture_stdout = true, .forward_stderr = false, .cancel_on_signals = true});
+  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
+  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
+  if (outcome.exit_code == 1) throw playground::RunError(outcome.failure);
+  // Validated as rank 0 validates, so a refusal here is rare: pass its words on.
+  if (outcome.exit_code == 2) throw playground::ArgumentError(refusal_of(outcome.errors));
+  const nlohmann::json printed = nlohmann::json::parse(outcome.output, nullptr, false);
+  if (printed.is_discarded() || !printed.is_object())
+    throw playground::RunError("the MPI job ended without a report (exit " + std::to_string(outcome.exit_code) + ")");
+  return printed;
 }
 
 }  // namespace cplay

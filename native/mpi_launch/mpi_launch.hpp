@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "mpi_launch/mpi_program.hpp"
 #include "playground/request.hpp"
 
@@ -39,6 +41,12 @@ struct MpiLaunchOutcome {
 // for PR_SET_PDEATHSIG), and mpirun gets SIGTERM when the thread that started it dies, even by
 // SIGKILL. Throws std::system_error if mpirun cannot be started.
 MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunchOptions& options);
+
+// One job of `request` (mode mpi) for cplay serve's job process: mpirun of request.workers ranks,
+// its output captured, SIGTERM (the server's cancel or time budget) stopping it. Returns rank 0's
+// report as JSON; throws RunError naming a killed rank (or "cancelled"), or ArgumentError with
+// rank 0's refusal.
+nlohmann::json run_mpi_report(const playground::Request& request);
 
 // From mpirun's own message ("process rank 1 with PID 0 on node vm exited on signal 9 (Killed)"):
 // "MPI rank 1 on host vm was killed by signal 9 (Killed)"; empty if `errors` names no such rank.

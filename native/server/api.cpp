@@ -1,7 +1,6 @@
 #include "server/api.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include <malloc.h>
 
@@ -20,7 +19,6 @@
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "monitor/monitor_experiment.hpp"
-#include "mpi_launch/mpi_launch.hpp"
 #include "playground/monitor_json.hpp"
 #include "playground/platform.hpp"
 #include "playground/report_json.hpp"
@@ -65,17 +63,6 @@ std::string budget_text(std::chrono::milliseconds budget) {
 ApiResponse failure_response(const std::string& id) {
   json report = playground::error_report_for(std::current_exception());
   return {http_status_for(report), std::move(report), id};
-}
-
-// The message rank 0 printed when it refused a request ("cplay: ..."), without the prefix.
-std::string refusal_of(const std::string& errors) {
-  std::istringstream lines(errors);
-  std::string line;
-  while (std::getline(lines, line)) {
-    for (const std::string prefix : {"cplay: error: ", "cplay: "})
-      if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
-  }
-  return "rank 0 refused the request";
 }
 
 ApiResponse cancelled_response(const std::string& id, const std::string& when) {
@@ -314,10 +301,10 @@ void ApiHandler::finish(const std::shared_ptr<Job>& job) {
 ApiResponse ApiHandler::execute_job(const std::string& id, const playground::Request& request, Job& job) const {
   const double budget_ms = static_cast<double>(limits_.job_timeout.count());
   return answer_job(id, [&] {
-    if (request.mode == playground::Mode::Processes) {
+    // Processes fork or spawn, and an MPI job forks mpirun: neither from this threaded server.
+    if (request.mode == playground::Mode::Processes || request.mode == playground::Mode::Mpi) {
       return run_in_job_process(playground::request_to_json(request), job);
     }
-    if (request.mode == playground::Mode::Mpi) return run_mpi_job(request, job);
     ExecuteOptions options;
     options.cancel = &job.cancel;
     options.timeout_ms = budget_ms;
@@ -333,28 +320,6 @@ json ApiHandler::run_in_job_process(const json& task, Job& job,
   control.cancel = &job.cancel;
   control.deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count());
   return run_job_process(task, control);
-}
-
-json ApiHandler::run_mpi_job(const playground::Request& request, Job& job) const {
-  // One run per job, as in the other modes: the page repeats a run by asking again.
-  playground::Request once = request;
-  once.params.runs = 1;
-  std::vector<std::string> args = request_to_args(once);
-  args.emplace_back("--json");
-  MpiLaunchOptions launch{.ranks = request.workers, .capture_stdout = true, .forward_stderr = false,
-                          .cancel = &job.cancel,
-                          .deadline_ms = playground::now_ms() + static_cast<double>(limits_.job_timeout.count())};
-  const MpiLaunchOutcome outcome = launch_mpi(args, launch);
-  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
-  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
-  if (outcome.exit_code == 1) throw playground::RunError(outcome.failure);
-  // The server validated the request as rank 0 does, so a refusal here is rare: pass its words on.
-  if (outcome.exit_code == 2) throw playground::ArgumentError(refusal_of(outcome.errors));
-  // Rank 0 printed one JSON document: the report.
-  const json printed = json::parse(outcome.output, nullptr, false);
-  if (printed.is_discarded() || !printed.is_object())
-    throw playground::RunError("the MPI job ended without a report (exit " + std::to_string(outcome.exit_code) + ")");
-  return printed;
 }
 
 ApiResponse ApiHandler::answer_job(const std::string& id, const std::function<json()>& work) const {

@@ -115,9 +115,6 @@ class ApiHandler {
   // `on_event`, if set, receives a streaming job's event lines (JobProcessControl::on_event).
   nlohmann::json run_in_job_process(const nlohmann::json& task, Job& job,
                                     std::function<bool(const std::string&)> on_event = {}) const;
-  // Runs a request of mode mpi through mpirun on this machine, cancelled with the job and bounded
-  // by the budget; rank 0's report, or an error report (a refusal, a killed rank, ...).
-  nlohmann::json run_mpi_job(const playground::Request& request, Job& job) const;
   // Under mutex_: the job waits its turn; false when it was cancelled, timed out or shut out.
   bool wait_for_turn(std::unique_lock<std::mutex>& lock, const std::shared_ptr<Job>& job);
   void finish(const std::shared_ptr<Job>& job);  // under mutex_

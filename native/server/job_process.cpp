@@ -25,6 +25,7 @@
 #include "async/async_experiment.hpp"
 #include "playground/monitor_json.hpp"
 #include "monitor/monitor_experiment.hpp"
+#include "mpi_launch/mpi_launch.hpp"
 #include "pool/pool_experiment.hpp"
 #include "semaphore/semaphore_experiment.hpp"
 #include "playground/platform.hpp"
@@ -191,6 +192,7 @@ int job_process_main(int argc, char** argv) {
           run_monitor_native(playground::monitor_options_from_json(task.at("options")), std::move(hooks)));
     }
     else if (is_queue_task(task)) reply = run_queue(playground::parse_queue_request(task.at("options"))).report;
+    else if (task.value("mode", "") == "mpi") reply = run_mpi_report(parse_native_request(task));
     else reply = playground::report_to_json(execute(parse_native_request(task)));
   } catch (...) {
     reply = playground::error_report_for(std::current_exception());

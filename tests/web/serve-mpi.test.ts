@@ -2,9 +2,10 @@
 // server was started with it; with --mpi-ranks 2, a job of up to 2 ranks runs under mpirun and
 // answers rank 0's report (valid against the contract), more ranks are refused naming the range,
 // a cancel stops mpirun and every rank, and /api/info says what the server allows.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReport } from '../../web/src/model/validate-report';
-import { descendantsOf } from './e2e-support/processes';
+import { descendantsOf, isRunning } from './e2e-support/processes';
 import { send, type Reply } from './e2e-support/raw-http';
 import { startServer, type TestServer } from './e2e-support/server';
 
@@ -20,6 +21,19 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/** A process's program (argv[0]) and its CPU seconds so far; null once it is gone. */
+function programAndCpu(pid: number): { program: string; cpuSeconds: number } | null {
+  try {
+    const program = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the name), in clock ticks of 1/100 s.
+    return { program, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+  } catch {
+    return null;
+  }
 }
 
 function serverTest(serveArgs: string[]) {
@@ -76,16 +90,37 @@ describe('cplay serve --mpi-ranks 2', () => {
     expect(errorOf(reply).message).toMatch(/--workers must be an integer from 1 to 2 in mode mpi/);
   });
 
+  it('answers a rank killed by a signal with a 500 naming the rank and the signal, and leaves nothing', async () => {
+    const pending = post('/api/run?job=mpi-killed', JSON.stringify({ demo: 'primes', mode: 'mpi', workers: 2, params: { limit: 1000000000 } }));
+    // A rank past MPI_Init (it has counted primes for a second): mpirun names only ranks it knows.
+    let rank = 0;
+    await waitFor(() => {
+      rank = descendantsOf(state.server!.pid!).find((pid) => {
+        const seen = programAndCpu(pid);
+        return seen !== null && seen.program.endsWith('/cplay-mpi') && seen.cpuSeconds >= 1;
+      }) ?? 0;
+      return rank > 0;
+    }, 'a rank at work');
+    const started = descendantsOf(state.server!.pid!);
+    process.kill(rank, 'SIGKILL');
+    const reply = await pending;
+    expect(reply.status).toBe(500);
+    expect(errorOf(reply).message).toMatch(/^MPI rank [01] on host \S+ was killed by signal 9 \(Killed\); mpirun stopped the other ranks$/);
+    await waitFor(() => started.every((pid) => !isRunning(pid)), 'the job process, mpirun and every rank to end');
+  });
+
   it('cancels a running MPI job: 409, and mpirun and every rank are gone', async () => {
     const long = JSON.stringify({ demo: 'io', mode: 'mpi', workers: 2, params: { tasks: 2, latency_ms: 60000 } });
     const pending = post('/api/run?job=mpi-long', long);
-    // mpirun and its two ranks (at least) below the server: the job runs.
-    await waitFor(() => descendantsOf(state.server!.pid!).length >= 3, 'the ranks to start');
+    // The job process, mpirun and its two ranks below the server: the job runs.
+    await waitFor(() => descendantsOf(state.server!.pid!).length >= 4, 'the ranks to start');
+    const started = descendantsOf(state.server!.pid!);
     const cancel = await post('/api/cancel', JSON.stringify({ job: 'mpi-long' }));
     expect(JSON.parse(cancel.body)).toMatchObject({ cancelled: true, state: 'running' });
     const cancelled = await pending;
     expect(cancelled.status).toBe(409);
     expect(errorOf(cancelled).code).toBe('cancelled');
-    await waitFor(() => descendantsOf(state.server!.pid!).length === 0, 'every rank to end');
+    // Followed by pid, not by parent: an mpirun left by a killed job process would be init's child.
+    await waitFor(() => started.every((pid) => !isRunning(pid)), 'the job process, mpirun and every rank to end');
   });
 });
