@@ -52,10 +52,8 @@ int run_ranks(const std::vector<std::string>& args, std::uint64_t ranks, double 
                               killed_rank_summary(outcome.errors).empty();
   if (!launch.forward_stderr && !answered_wrong) std::cerr << outcome.errors << std::flush;
   if (answered_wrong) return 1;
-  if (outcome.exit_code == 0 || outcome.exit_code == 2) return outcome.exit_code;
-  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
-  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
-  throw playground::RunError(outcome.failure);
+  throw_unless_ended(outcome);
+  return outcome.exit_code;  // 0, or 2: rank 0 refused and said why
 }
 
 }  // namespace

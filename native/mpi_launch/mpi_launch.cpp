@@ -225,6 +225,12 @@ MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunc
   return outcome;
 }
 
+void throw_unless_ended(const MpiLaunchOutcome& outcome) {
+  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
+  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
+  if (outcome.exit_code == 1) throw playground::RunError(outcome.failure);
+}
+
 nlohmann::json run_mpi_report(const playground::Request& request) {
   // One run per job, as in the other modes: the page repeats a run by asking again.
   playground::Request once = request;
@@ -233,9 +239,7 @@ nlohmann::json run_mpi_report(const playground::Request& request) {
   args.emplace_back("--json");
   const MpiLaunchOutcome outcome = launch_mpi(
       args, {.ranks = request.workers, .capture_stdout = true, .forward_stderr = false, .cancel_on_signals = true});
-  if (outcome.exit_code == 130) throw playground::RunError(outcome.failure, "cancelled");
-  if (outcome.exit_code == 124) throw playground::RunError(outcome.failure, "timeout");
-  if (outcome.exit_code == 1) throw playground::RunError(outcome.failure);
+  throw_unless_ended(outcome);
   // Validated as rank 0 validates, so a refusal here is rare: pass its words on.
   if (outcome.exit_code == 2) throw playground::ArgumentError(refusal_of(outcome.errors));
   const nlohmann::json printed = nlohmann::json::parse(outcome.output, nullptr, false);

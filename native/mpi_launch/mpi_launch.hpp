@@ -42,6 +42,10 @@ struct MpiLaunchOutcome {
 // SIGKILL. Throws std::system_error if mpirun cannot be started.
 MpiLaunchOutcome launch_mpi(const std::vector<std::string>& args, const MpiLaunchOptions& options);
 
+// Throws RunError when the job did not end by itself: cancelled (130, code "cancelled"), stopped
+// at its deadline (124, code "timeout") or failed (1: a killed rank, named). Returns otherwise.
+void throw_unless_ended(const MpiLaunchOutcome& outcome);
+
 // One job of `request` (mode mpi) for cplay serve's job process: mpirun of request.workers ranks,
 // its output captured, SIGTERM (the server's cancel or time budget) stopping it. Returns rank 0's
 // report as JSON; throws RunError naming a killed rank (or "cancelled"), or ArgumentError with
