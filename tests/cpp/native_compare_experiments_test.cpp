@@ -23,7 +23,9 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
 }
 
 TEST(CompareExperiments, SemaphoreRunsEachModeWithTheSameInputs) {
-  const Outcome run = run_cplay("compare semaphore --tasks 4 --limit 2 --latency-ms 5 --json");
+  // 300 ms waits: long enough that the second task has started before the first ends, even under
+  // ThreadSanitizer's slow thread starts (with 5 ms it reached max_in_flight 1 there).
+  const Outcome run = run_cplay("compare semaphore --tasks 4 --limit 2 --latency-ms 300 --json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto reports = json_lines(run.out);
   ASSERT_EQ(reports.size(), 2u) << run.out;
