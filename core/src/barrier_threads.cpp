@@ -163,27 +163,30 @@ BarrierReport run_barrier_threads(const BarrierOptions& options) {
     case BarrierSync::Join: report.phase_costs = run_join_per_phase(run); break;
   }
   report.wall_ms = run.since_start();
-
-  const auto reference = reference_rows(options.workers, options.phases);
-  for (std::size_t p = 1; p <= options.phases; ++p)
-    for (std::size_t c = 0; c < options.workers; ++c)
-      if (run.grid.read(p, c) != reference[p][c]) ++report.wrong_cells;
-  for (std::size_t c = 0; c < options.workers; ++c) {
-    report.final_row.push_back(run.grid.read(options.phases, c));
-    report.checksum += report.final_row.back();
-  }
-  report.reference_row = reference[options.phases];
-  for (std::uint64_t cell : report.reference_row) report.reference_checksum += cell;
-
   for (std::size_t w = 0; w < options.workers; ++w) {
     const BarrierWorkerLog& log = run.logs[w];
     report.workers.push_back({w, barrier_work_ms(options, w), log.stale_reads, log.waited_ms});
     report.stale_reads += log.stale_reads;
     report.events.insert(report.events.end(), log.events.begin(), log.events.end());
   }
+  judge_barrier_run(report, [&run](std::size_t row, std::size_t column) { return run.grid.read(row, column); });
+  return report;
+}
+
+void judge_barrier_run(BarrierReport& report, const std::function<std::uint64_t(std::size_t, std::size_t)>& cell) {
+  const BarrierOptions& options = report.options;
+  const auto reference = reference_rows(options.workers, options.phases);
+  for (std::size_t p = 1; p <= options.phases; ++p)
+    for (std::size_t c = 0; c < options.workers; ++c)
+      if (cell(p, c) != reference[p][c]) ++report.wrong_cells;
+  for (std::size_t c = 0; c < options.workers; ++c) {
+    report.final_row.push_back(cell(options.phases, c));
+    report.checksum += report.final_row.back();
+  }
+  report.reference_row = reference[options.phases];
+  for (std::uint64_t value : report.reference_row) report.reference_checksum += value;
   std::sort(report.events.begin(), report.events.end(),
             [](const BarrierEvent& a, const BarrierEvent& b) { return a.start_ms < b.start_ms; });
-  return report;
 }
 
 }  // namespace playground

@@ -1,6 +1,5 @@
 #include "mpi/mpi_barrier.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -77,6 +76,7 @@ class GridWindow {
 
 // What one rank saw, sent to rank 0 as JSON text.
 struct RankLog {
+  std::string host;
   std::uint64_t stale_reads = 0;
   double waited_ms = 0;
   std::vector<BarrierEvent> events;
@@ -86,12 +86,14 @@ std::string log_to_text(const RankLog& log) {
   json events = json::array();
   for (const BarrierEvent& e : log.events)
     events.push_back({e.phase, e.state == WorkerState::Waiting, e.start_ms, e.end_ms});
-  return json{{"stale_reads", log.stale_reads}, {"waited_ms", log.waited_ms}, {"events", events}}.dump();
+  return json{{"host", log.host}, {"stale_reads", log.stale_reads}, {"waited_ms", log.waited_ms}, {"events", events}}
+      .dump();
 }
 
 RankLog log_from_text(const std::string& text, std::uint64_t worker) {
   const json in = json::parse(text);
-  RankLog log{in.at("stale_reads").get<std::uint64_t>(), in.at("waited_ms").get<double>(), {}};
+  RankLog log{in.at("host").get<std::string>(), in.at("stale_reads").get<std::uint64_t>(),
+              in.at("waited_ms").get<double>(), {}};
   for (const json& e : in.at("events"))
     log.events.push_back({worker, e.at(0).get<std::uint64_t>(), e.at(1).get<bool>() ? WorkerState::Waiting : WorkerState::Running,
                           e.at(2).get<double>(), e.at(3).get<double>()});
@@ -104,6 +106,7 @@ RankLog run_phases(const World& world, const GridWindow& grid, const BarrierOpti
   const std::size_t n = options.workers;
   const auto work = std::chrono::milliseconds(playground::barrier_work_ms(options, worker));
   RankLog log;
+  log.host = world.host();
   log.events.reserve(2 * options.phases);
   world.barrier();
   const double origin = playground::now_ms();
@@ -131,28 +134,17 @@ RankLog run_phases(const World& world, const GridWindow& grid, const BarrierOpti
 }
 
 playground::BarrierReport assemble(const BarrierOptions& options, const GridWindow& grid,
-                                   const std::vector<std::string>& logs, double wall_ms) {
+                                   const std::vector<RankLog>& logs, double wall_ms) {
   playground::BarrierReport report;
   report.options = options;
   report.wall_ms = wall_ms;
-  const auto reference = playground::reference_rows(options.workers, options.phases);
-  for (std::size_t p = 1; p <= options.phases; ++p)
-    for (std::size_t c = 0; c < options.workers; ++c)
-      if (grid.read(p, c) != reference[p][c]) ++report.wrong_cells;
-  for (std::size_t c = 0; c < options.workers; ++c) {
-    report.final_row.push_back(grid.read(options.phases, c));
-    report.checksum += report.final_row.back();
-  }
-  report.reference_row = reference[options.phases];
-  for (std::uint64_t cell : report.reference_row) report.reference_checksum += cell;
   for (std::size_t w = 0; w < logs.size(); ++w) {
-    const RankLog log = log_from_text(logs[w], w);
+    const RankLog& log = logs[w];
     report.workers.push_back({w, playground::barrier_work_ms(options, w), log.stale_reads, log.waited_ms});
     report.stale_reads += log.stale_reads;
     report.events.insert(report.events.end(), log.events.begin(), log.events.end());
   }
-  std::sort(report.events.begin(), report.events.end(),
-            [](const BarrierEvent& a, const BarrierEvent& b) { return a.start_ms < b.start_ms; });
+  playground::judge_barrier_run(report, [&grid](std::size_t row, std::size_t column) { return grid.read(row, column); });
   return report;
 }
 
@@ -176,11 +168,16 @@ int run_mpi_barrier(const json& request, bool json_output, std::span<char* const
   const GridWindow grid(world, options.workers, options.phases);
   const double started = playground::now_ms();
   const RankLog mine = run_phases(world, grid, options);
-  const std::vector<std::string> logs = world.gather(log_to_text(mine));
-  const std::vector<std::string> hosts = world.gather(world.host());
+  const std::vector<std::string> texts = world.gather(log_to_text(mine));
   // Every cell is written (and flushed) before rank 0 reads the grid, even without a barrier.
   world.barrier();
   if (!world.root()) return 0;
+  std::vector<RankLog> logs;
+  std::vector<std::string> hosts;
+  for (std::size_t w = 0; w < texts.size(); ++w) {
+    logs.push_back(log_from_text(texts[w], w));
+    hosts.push_back(logs.back().host);
+  }
   const playground::BarrierReport report = assemble(options, grid, logs, playground::now_ms() - started);
   if (json_output) {
     json out = playground::barrier_report_to_json(report);

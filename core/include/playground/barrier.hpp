@@ -6,6 +6,7 @@
 //   join:    N fresh threads per phase, started and then joined before the next phase;
 //   none:    N threads that never wait, so a fast worker reads cells still unwritten.
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -87,5 +88,10 @@ struct BarrierReport {
 // Runs the experiment in threads (natively, or in the wasm pthreads build). Every thread is
 // joined before it returns or throws (RunError when a thread cannot be started).
 BarrierReport run_barrier_threads(const BarrierOptions&);
+
+// The verdict of a finished run, whoever ran it (threads here, MPI ranks natively): compares every
+// cell of rows 1..P, read with `cell(row, column)`, with the sequential reference, fills the final
+// and reference rows with their checksums, and orders report.events by start.
+void judge_barrier_run(BarrierReport& report, const std::function<std::uint64_t(std::size_t, std::size_t)>& cell);
 
 }  // namespace playground
